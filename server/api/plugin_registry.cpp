@@ -50,48 +50,55 @@ void PluginRegistry::add(Entry entry) {
 
 void PluginRegistry::addSourceConnector(std::string class_name, std::string version, std::function<ConfigDef()> def,
                                         ConnectorFactory factory) {
-  Entry e{PluginDesc{PluginKind::Source, std::move(class_name), std::move(version), std::move(def)}};
+  Entry e;
+  e.desc = PluginDesc{PluginKind::Source, std::move(class_name), std::move(version), std::move(def)};
   e.connector = std::move(factory);
   add(std::move(e));
 }
 
 void PluginRegistry::addSinkConnector(std::string class_name, std::string version, std::function<ConfigDef()> def,
                                       ConnectorFactory factory) {
-  Entry e{PluginDesc{PluginKind::Sink, std::move(class_name), std::move(version), std::move(def)}};
+  Entry e;
+  e.desc = PluginDesc{PluginKind::Sink, std::move(class_name), std::move(version), std::move(def)};
   e.connector = std::move(factory);
   add(std::move(e));
 }
 
 void PluginRegistry::addTask(std::string class_name, TaskFactory factory) {
-  Entry e{PluginDesc{PluginKind::Task, std::move(class_name), "", nullptr}};
+  Entry e;
+  e.desc = PluginDesc{PluginKind::Task, std::move(class_name), "", nullptr};
   e.task = std::move(factory);
   add(std::move(e));
 }
 
 void PluginRegistry::addTransformation(std::string class_name, std::string version, std::function<ConfigDef()> def,
                                        TransformationFactory factory) {
-  Entry e{PluginDesc{PluginKind::Transformation, std::move(class_name), std::move(version), std::move(def)}};
+  Entry e;
+  e.desc = PluginDesc{PluginKind::Transformation, std::move(class_name), std::move(version), std::move(def)};
   e.transformation = std::move(factory);
   add(std::move(e));
 }
 
 void PluginRegistry::addPredicate(std::string class_name, std::string version, std::function<ConfigDef()> def,
                                   PredicateFactory factory) {
-  Entry e{PluginDesc{PluginKind::Predicate, std::move(class_name), std::move(version), std::move(def)}};
+  Entry e;
+  e.desc = PluginDesc{PluginKind::Predicate, std::move(class_name), std::move(version), std::move(def)};
   e.predicate = std::move(factory);
   add(std::move(e));
 }
 
 void PluginRegistry::addConverter(std::string class_name, std::string version, std::function<ConfigDef()> def,
                                   ConverterFactory factory) {
-  Entry e{PluginDesc{PluginKind::Converter, std::move(class_name), std::move(version), std::move(def)}};
+  Entry e;
+  e.desc = PluginDesc{PluginKind::Converter, std::move(class_name), std::move(version), std::move(def)};
   e.converter = std::move(factory);
   add(std::move(e));
 }
 
 void PluginRegistry::addHeaderConverter(std::string class_name, std::string version,
                                         std::function<ConfigDef()> def, HeaderConverterFactory factory) {
-  Entry e{PluginDesc{PluginKind::HeaderConverter, std::move(class_name), std::move(version), std::move(def)}};
+  Entry e;
+  e.desc = PluginDesc{PluginKind::HeaderConverter, std::move(class_name), std::move(version), std::move(def)};
   e.header_converter = std::move(factory);
   add(std::move(e));
 }
