@@ -122,10 +122,19 @@ SchemaBuilder SchemaBuilder::map(SchemaPtr key_schema, SchemaPtr value_schema) {
 }
 
 SchemaBuilder SchemaBuilder::copyOf(const Schema& schema, bool with_fields) {
+  // Member by member: `schema` may be shared with a converter filling its json_cache_
+  // concurrently, so the cache slot is never read here.
   SchemaBuilder b(schema.type_);
-  *b.s_ = schema;
-  b.s_->json_cache_.reset();
-  if (!with_fields) b.s_->fields_.clear();
+  Schema& s = *b.s_;
+  s.optional_ = schema.optional_;
+  s.default_ = schema.default_;
+  s.name_ = schema.name_;
+  s.version_ = schema.version_;
+  s.doc_ = schema.doc_;
+  s.parameters_ = schema.parameters_;
+  if (with_fields) s.fields_ = schema.fields_;
+  s.key_schema_ = schema.key_schema_;
+  s.value_schema_ = schema.value_schema_;
   return b;
 }
 
