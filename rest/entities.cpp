@@ -352,7 +352,9 @@ Json serverInfoJson(std::string_view version, std::string_view commit, std::stri
   Json j;
   j["version"] = version;
   j["commit"] = commit;
-  j["kafka_cluster_id"] = kafka_cluster_id;
+  // connectd answers REST before Kafka does; until the cluster id is known it is null
+  // (Jackson's rendering of a null String), never a misleading "".
+  j["kafka_cluster_id"] = kafka_cluster_id.empty() ? Json(nullptr) : Json(kafka_cluster_id);
   return j;
 }
 

@@ -1,0 +1,71 @@
+#include "server/runtime/memory_status_backing_store.h"
+
+#include <limits>
+
+namespace connectd::runtime {
+
+void MemoryStatusBackingStore::putConnector(const std::string& connector, StateInfo state) {
+  std::lock_guard lock(mu_);
+  connectors_[connector] = std::move(state);
+}
+
+void MemoryStatusBackingStore::removeConnector(const std::string& connector) {
+  std::lock_guard lock(mu_);
+  connectors_.erase(connector);
+}
+
+std::optional<StateInfo> MemoryStatusBackingStore::connector(const std::string& connector) const {
+  std::lock_guard lock(mu_);
+  auto it = connectors_.find(connector);
+  if (it == connectors_.end()) return std::nullopt;
+  return it->second;
+}
+
+void MemoryStatusBackingStore::putTask(const ConnectorTaskId& id, StateInfo state) {
+  std::lock_guard lock(mu_);
+  tasks_[id] = std::move(state);
+}
+
+void MemoryStatusBackingStore::removeTask(const ConnectorTaskId& id) {
+  std::lock_guard lock(mu_);
+  tasks_.erase(id);
+}
+
+std::optional<StateInfo> MemoryStatusBackingStore::task(const ConnectorTaskId& id) const {
+  std::lock_guard lock(mu_);
+  auto it = tasks_.find(id);
+  if (it == tasks_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<TaskStateInfo> MemoryStatusBackingStore::tasks(const std::string& connector) const {
+  std::lock_guard lock(mu_);
+  std::vector<TaskStateInfo> out;
+  for (auto it = tasks_.lower_bound(ConnectorTaskId{connector, std::numeric_limits<int>::min()});
+       it != tasks_.end() && it->first.connector == connector; ++it) {
+    TaskStateInfo info;
+    static_cast<StateInfo&>(info) = it->second;
+    info.id = it->first.task;
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+void MemoryStatusBackingStore::putTopic(const std::string& connector, const std::string& topic) {
+  std::lock_guard lock(mu_);
+  topics_[connector].insert(topic);
+}
+
+std::vector<std::string> MemoryStatusBackingStore::topics(const std::string& connector) const {
+  std::lock_guard lock(mu_);
+  auto it = topics_.find(connector);
+  if (it == topics_.end()) return {};
+  return {it->second.begin(), it->second.end()};
+}
+
+void MemoryStatusBackingStore::deleteTopics(const std::string& connector) {
+  std::lock_guard lock(mu_);
+  topics_.erase(connector);
+}
+
+}  // namespace connectd::runtime

@@ -1,0 +1,15 @@
+#include "server/runtime/register_builtin_plugins.h"
+
+#include "connectors/file/register_file_connectors.h"
+#include "server/converters/register_converters.h"
+#include "transforms/register_transforms.h"
+
+namespace connectd::runtime {
+
+void registerBuiltinPlugins(api::PluginRegistry& registry) {
+  converters::registerConverters(registry);
+  transforms::registerTransforms(registry);
+  file::registerFileConnectors(registry);
+}
+
+}  // namespace connectd::runtime

@@ -1,0 +1,109 @@
+#pragma once
+
+// Test harness for integration tests: starts connectd as a child process, talks HTTP to it,
+// and reads/writes Kafka topics with a plain librdkafka client, the way a user's tools would.
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace connectd::it {
+
+using Json = nlohmann::json;
+using namespace std::chrono_literals;
+
+// Kafka bootstrap of the local stack (env KAFKA_BOOTSTRAP, default 127.0.0.1:${KAFKA_PORT:-9092}).
+std::string kafkaBootstrap();
+// A fresh, unique name for topics/connectors/files of one test.
+std::string uniqueName(const std::string& prefix);
+// A fresh scratch directory for one test (removed by nobody: under the build tree).
+std::filesystem::path scratchDir(const std::string& name);
+// A free TCP port on 127.0.0.1.
+int freePort();
+
+// Polls `cond` until it returns true or `timeout` passes; returns the last result.
+bool waitFor(const std::function<bool()>& cond, std::chrono::milliseconds timeout = 60s,
+             std::chrono::milliseconds every = 100ms);
+
+struct HttpResponse {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  Json json() const;  // parses body (throws on bad JSON)
+};
+
+// A blocking HTTP/1.1 client (one connection per request).
+HttpResponse http(int port, const std::string& method, const std::string& target, const std::string& body = {},
+                  const std::map<std::string, std::string>& headers = {{"Content-Type", "application/json"}});
+// Sends raw bytes and returns whatever comes back before the peer closes (or timeout).
+std::string rawHttp(int port, const std::string& bytes, std::chrono::milliseconds timeout = 5s);
+
+// A connectd child process.
+class Connectd {
+ public:
+  // Writes `worker` (plus listeners/offset file defaults) to a properties file in `dir`.
+  Connectd(std::filesystem::path dir, std::map<std::string, std::string> worker,
+           std::vector<std::map<std::string, std::string>> connector_files = {});
+  ~Connectd();
+  Connectd(const Connectd&) = delete;
+  Connectd& operator=(const Connectd&) = delete;
+
+  void start();
+  // SIGTERM and wait (returns exit status), or SIGKILL.
+  int stop();
+  void kill9();
+  bool running();
+  // Waits until GET / answers 200.
+  void waitReady(std::chrono::milliseconds timeout = 30s);
+
+  int port() const { return port_; }
+  const std::filesystem::path& dir() const { return dir_; }
+  std::string log() const;
+  HttpResponse get(const std::string& target) { return http(port_, "GET", target); }
+  HttpResponse del(const std::string& target) { return http(port_, "DELETE", target); }
+  HttpResponse post(const std::string& target, const Json& body) { return http(port_, "POST", target, body.dump()); }
+  HttpResponse put(const std::string& target, const Json& body) { return http(port_, "PUT", target, body.dump()); }
+  HttpResponse put(const std::string& target) { return http(port_, "PUT", target, ""); }
+  HttpResponse patch(const std::string& target, const Json& body) {
+    return http(port_, "PATCH", target, body.dump());
+  }
+  // Waits for /connectors/<name>/status to show the connector and all its tasks in `state`.
+  bool waitForState(const std::string& name, const std::string& state, size_t tasks = 1,
+                    std::chrono::milliseconds timeout = 60s);
+
+ private:
+  std::filesystem::path dir_;
+  std::filesystem::path props_;
+  std::vector<std::filesystem::path> connector_props_;
+  int port_;
+  pid_t pid_ = -1;
+};
+
+struct KafkaRecord {
+  std::optional<std::string> key;
+  std::optional<std::string> value;
+  std::vector<std::pair<std::string, std::optional<std::string>>> headers;
+  int32_t partition = 0;
+  int64_t offset = 0;
+};
+
+void createTopic(const std::string& topic, int partitions = 1);
+void produce(const std::string& topic, const std::vector<std::pair<std::optional<std::string>, std::string>>& records);
+// Reads the topic from the beginning until `count` records arrived or `timeout` passed.
+std::vector<KafkaRecord> consume(const std::string& topic, size_t count, std::chrono::milliseconds timeout = 60s);
+// Committed offsets of a consumer group for `topic` partition 0 (-1 when none).
+int64_t committedOffset(const std::string& group, const std::string& topic, int32_t partition = 0);
+
+// Writes/appends lines to a file.
+void appendLines(const std::filesystem::path& file, const std::vector<std::string>& lines);
+std::vector<std::string> readLines(const std::filesystem::path& file);
+
+}  // namespace connectd::it
