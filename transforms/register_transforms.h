@@ -4,8 +4,8 @@
 
 namespace connectd::transforms {
 
-// Registers every SMT and predicate of this module (InsertField$Key/$Value, RegexRouter,
-// predicates.TopicNameMatches) under its Kafka class name.
+// Registers every SMT and predicate of this module (Kafka's built-ins, and Debezium's
+// ExtractNewRecordState and ByLogicalTableRouter) under its Java class name.
 void registerTransforms(api::PluginRegistry& registry);
 
 }  // namespace connectd::transforms

@@ -27,6 +27,14 @@ const api::Struct& requireStruct(const api::Value& value, std::string_view purpo
   return value.asStruct();
 }
 
+const api::Map* requireMapOrNull(const api::Value& value, std::string_view purpose) {
+  return value.isNull() ? nullptr : &requireMap(value, purpose);
+}
+
+const api::Struct* requireStructOrNull(const api::Value& value, std::string_view purpose) {
+  return value.isNull() ? nullptr : &requireStruct(value, purpose);
+}
+
 const api::SinkRecord& requireSinkRecord(const api::ConnectRecord& record,
                                          std::string_view purpose) {
   const auto* sink = dynamic_cast<const api::SinkRecord*>(&record);

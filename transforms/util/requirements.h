@@ -20,6 +20,9 @@ const api::Map& requireMap(const api::Value& value, std::string_view purpose);
 // The struct inside `value`; DataException("Only Struct objects supported for [<purpose>],
 // found: <class>") otherwise (null included).
 const api::Struct& requireStruct(const api::Value& value, std::string_view purpose);
+// requireMap / requireStruct that let a null value through (nullptr then).
+const api::Map* requireMapOrNull(const api::Value& value, std::string_view purpose);
+const api::Struct* requireStructOrNull(const api::Value& value, std::string_view purpose);
 // `record` as a SinkRecord; DataException("Only SinkRecord supported for [<purpose>], found:
 // <class>") for source records.
 const api::SinkRecord& requireSinkRecord(const api::ConnectRecord& record,
