@@ -297,6 +297,18 @@ void produce(const std::string& topic, const std::vector<std::pair<std::optional
   rd_kafka_destroy(rk);
 }
 
+void produceTombstone(const std::string& topic) {
+  char err[512];
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, baseConf(), err, sizeof err);
+  void* null_value = nullptr;
+  size_t zero = 0;
+  rd_kafka_resp_err_t e = rd_kafka_producev(rk, RD_KAFKA_V_TOPIC(topic.c_str()),
+                                            RD_KAFKA_V_VALUE(null_value, zero), RD_KAFKA_V_END);
+  if (e) throw std::runtime_error(std::string("produce: ") + rd_kafka_err2str(e));
+  rd_kafka_flush(rk, 30000);
+  rd_kafka_destroy(rk);
+}
+
 std::vector<KafkaRecord> consume(const std::string& topic, size_t count, std::chrono::milliseconds timeout) {
   char err[512];
   rd_kafka_conf_t* conf = baseConf();

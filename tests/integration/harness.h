@@ -97,6 +97,8 @@ struct KafkaRecord {
 
 void createTopic(const std::string& topic, int partitions = 1);
 void produce(const std::string& topic, const std::vector<std::pair<std::optional<std::string>, std::string>>& records);
+// Produces one record with a null key and a null value (a tombstone).
+void produceTombstone(const std::string& topic);
 // Reads the topic from the beginning until `count` records arrived or `timeout` passed.
 std::vector<KafkaRecord> consume(const std::string& topic, size_t count, std::chrono::milliseconds timeout = 60s);
 // Committed offsets of a consumer group for `topic` partition 0 (-1 when none).
