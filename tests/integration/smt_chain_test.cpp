@@ -12,9 +12,12 @@
 namespace connectd::it {
 namespace {
 
-Json fixture(const std::string& name) {
+// Field order matters for Struct.toString: keep the fixture's order.
+using OrderedJson = nlohmann::ordered_json;
+
+OrderedJson fixture(const std::string& name) {
   std::ifstream in(std::string(CONNECTD_SHARED_DIR) + "/fixtures/debezium/mysql-2.5-invoice/" + name + ".json");
-  return Json::parse(in);
+  return OrderedJson::parse(in);
 }
 
 Json seedConfig() {
@@ -23,8 +26,8 @@ Json seedConfig() {
 }
 
 // Struct.toString of the flattened row: the `after` fields, then the add.fields in order.
-std::string flattened(const Json& event, const std::string& routed_topic) {
-  const Json& p = event["payload"];
+std::string flattened(const OrderedJson& event, const std::string& routed_topic) {
+  const OrderedJson& p = event["payload"];
   std::string out = "Struct{";
   for (auto it = p["after"].begin(); it != p["after"].end(); ++it)
     out += it.key() + "=" + it.value().dump() + ",";
