@@ -6,7 +6,7 @@
 
 #include "server/api/config_def.h"
 #include "server/api/transformation.h"
-#include "transforms/java_regex.h"
+#include "server/common/java_regex.h"
 
 namespace connectd::transforms {
 
@@ -34,7 +34,7 @@ class RegexRouter : public api::Transformation {
   api::ConfigDef config() const override { return configDef(); }
 
  private:
-  std::optional<JavaRegex> regex_;
+  std::optional<common::JavaRegex> regex_;
   std::string replacement_;
 };
 

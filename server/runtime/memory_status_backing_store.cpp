@@ -53,14 +53,79 @@ std::vector<TaskStateInfo> MemoryStatusBackingStore::tasks(const std::string& co
 
 void MemoryStatusBackingStore::putTopic(const std::string& connector, const std::string& topic) {
   std::lock_guard lock(mu_);
-  topics_[connector].insert(topic);
+  auto& topics = topics_[connector];
+  if (!topics.count(topic)) topics[topic] = TopicStatus{topic, connector, 0, 0};
 }
 
 std::vector<std::string> MemoryStatusBackingStore::topics(const std::string& connector) const {
   std::lock_guard lock(mu_);
+  std::vector<std::string> out;
   auto it = topics_.find(connector);
-  if (it == topics_.end()) return {};
-  return {it->second.begin(), it->second.end()};
+  if (it == topics_.end()) return out;
+  for (const auto& [topic, status] : it->second) out.push_back(topic);
+  return out;
+}
+
+void MemoryStatusBackingStore::put(const std::string& connector, const StateInfo& status, int) {
+  if (status.state == "DESTROYED") {
+    removeConnector(connector);
+  } else {
+    putConnector(connector, status);
+  }
+}
+
+void MemoryStatusBackingStore::putSafe(const std::string& connector, const StateInfo& status, int generation) {
+  put(connector, status, generation);
+}
+
+void MemoryStatusBackingStore::put(const ConnectorTaskId& id, const StateInfo& status, int) {
+  if (status.state == "DESTROYED") {
+    removeTask(id);
+  } else {
+    putTask(id, status);
+  }
+}
+
+void MemoryStatusBackingStore::putSafe(const ConnectorTaskId& id, const StateInfo& status, int generation) {
+  put(id, status, generation);
+}
+
+void MemoryStatusBackingStore::put(const TopicStatus& status) {
+  std::lock_guard lock(mu_);
+  topics_[status.connector][status.topic] = status;
+}
+
+std::optional<TopicStatus> MemoryStatusBackingStore::getTopic(const std::string& connector, const std::string& topic) {
+  std::lock_guard lock(mu_);
+  auto it = topics_.find(connector);
+  if (it == topics_.end()) return std::nullopt;
+  auto t = it->second.find(topic);
+  if (t == it->second.end()) return std::nullopt;
+  return t->second;
+}
+
+std::vector<TopicStatus> MemoryStatusBackingStore::getAllTopics(const std::string& connector) {
+  std::lock_guard lock(mu_);
+  std::vector<TopicStatus> out;
+  auto it = topics_.find(connector);
+  if (it == topics_.end()) return out;
+  for (const auto& [topic, status] : it->second) out.push_back(status);
+  return out;
+}
+
+void MemoryStatusBackingStore::deleteTopic(const std::string& connector, const std::string& topic) {
+  std::lock_guard lock(mu_);
+  auto it = topics_.find(connector);
+  if (it == topics_.end()) return;
+  it->second.erase(topic);
+  if (it->second.empty()) topics_.erase(it);
+}
+
+std::set<std::string> MemoryStatusBackingStore::connectors() {
+  std::lock_guard lock(mu_);
+  std::set<std::string> out;
+  for (const auto& [name, state] : connectors_) out.insert(name);
+  return out;
 }
 
 void MemoryStatusBackingStore::deleteTopics(const std::string& connector) {

@@ -1,10 +1,11 @@
 #include "server/runtime/sink_connector_config.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "server/api/errors.h"
+#include "server/common/java_regex.h"
 #include "server/common/strings.h"
-#include "server/runtime/java_pattern.h"
 
 namespace connectd::runtime {
 
@@ -50,8 +51,10 @@ ConfigDef SinkConnectorConfig::configDef(const api::PluginRegistry* registry) {
       [](const std::string& name, const ConfigDef::Parsed& v) {
         const auto* s = std::get_if<std::string>(&v);
         if (s == nullptr) return;
-        if (auto err = JavaPattern::syntaxError(*s)) {
-          throw api::ConfigException(name, *s, "Invalid regex: " + *err);
+        try {
+          common::JavaRegex regex(*s);
+        } catch (const common::PatternSyntaxException& e) {
+          throw api::ConfigException(name, *s, std::string("Invalid regex: ") + e.what());
         }
       },
       "valid regex");
@@ -102,8 +105,14 @@ void SinkConnectorConfig::validate(const ConfigMap& props, std::vector<api::Conf
                      ConnectorConfig::listToString(topics) + "') consumed by the connector");
       }
     }
-    if (has_regex && !JavaPattern::syntaxError(*regex_value)) {
-      if (JavaPattern(*regex_value).matches(dlq)) {
+    if (has_regex) {
+      std::optional<common::JavaRegex> regex;
+      try {
+        regex.emplace(*regex_value);
+      } catch (const common::PatternSyntaxException&) {
+        // The topics.regex validator has already reported the syntax error on that key.
+      }
+      if (regex && regex->matches(dlq)) {
         addError(values, kTopicsRegex, regex_value,
                  "The DLQ topic '" + dlq + "' may not be matched by the regex for the topics ('" + kTopicsRegex + "=" +
                      *regex_value + "') consumed by the connector");

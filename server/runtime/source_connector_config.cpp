@@ -4,8 +4,8 @@
 #include <set>
 
 #include "server/api/errors.h"
+#include "server/common/java_regex.h"
 #include "server/common/strings.h"
-#include "server/runtime/java_pattern.h"
 
 namespace connectd::runtime {
 
@@ -49,9 +49,11 @@ ConfigDef::ValidatorSpec regexListValidator() {
         const auto* list = std::get_if<std::vector<std::string>>(&v);
         if (list == nullptr) return;
         for (const auto& p : *list) {
-          if (auto err = JavaPattern::syntaxError(p)) {
+          try {
+            common::JavaRegex regex(p);
+          } catch (const common::PatternSyntaxException& e) {
             throw ConfigException(name, ConnectorConfig::listToString(*list),
-                                  "Syntax error in regular expression: " + *err);
+                                  std::string("Syntax error in regular expression: ") + e.what());
           }
         }
       },
@@ -114,6 +116,12 @@ ConfigDef groupDef(const std::string& group, std::optional<std::string> rf_defau
   parts.display_name = "Partition Count for Topics in " + group;
   def.define(parts);
   return def;
+}
+
+// Kafka compiles each list joined with '|'; the lists were checked by regexListValidator().
+void compilePatterns(SourceConnectorConfig::TopicCreationGroup& group) {
+  group.inclusion_pattern.emplace(common::join(group.include, "|"));
+  group.exclusion_pattern.emplace(common::join(group.exclude, "|"));
 }
 
 // Parses one group's keys out of props (prefix stripped), Kafka's messages naming full keys.
@@ -206,6 +214,7 @@ std::vector<SourceConnectorConfig::TopicCreationGroup> SourceConnectorConfig::to
     group.partitions = cfg.getInt(prefix + "partitions");
     group.replication_factor = static_cast<int16_t>(cfg.getInt(prefix + "replication.factor"));
     group.other_configs = others(prefix);
+    compilePatterns(group);
     out.push_back(std::move(group));
   }
   TopicCreationGroup def_group;
@@ -215,8 +224,14 @@ std::vector<SourceConnectorConfig::TopicCreationGroup> SourceConnectorConfig::to
   def_group.partitions = default_partitions;
   def_group.replication_factor = default_rf;
   def_group.other_configs = others(default_prefix);
+  compilePatterns(def_group);
   out.push_back(std::move(def_group));
   return out;
+}
+
+bool SourceConnectorConfig::TopicCreationGroup::matches(const std::string& topic) const {
+  return inclusion_pattern && inclusion_pattern->matches(topic) &&
+         !(exclusion_pattern && exclusion_pattern->matches(topic));
 }
 
 }  // namespace connectd::runtime

@@ -5,10 +5,8 @@
 #include <chrono>
 
 #include "server/api/errors.h"
-#include "server/common/strings.h"
 #include "server/kafka/kafka_exception.h"
 #include "server/runtime/caused_connect_exception.h"
-#include "server/runtime/java_pattern.h"
 #include "server/runtime/offset_utils.h"
 
 namespace connectd::runtime {
@@ -18,12 +16,6 @@ namespace {
 int64_t nowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
       .count();
-}
-
-bool matchesAny(const std::vector<std::string>& patterns, const std::string& topic) {
-  if (patterns.empty()) return false;
-  // Kafka joins the list with '|' into one pattern.
-  return JavaPattern(common::join(patterns, "|")).matches(topic);
 }
 
 }  // namespace
@@ -219,7 +211,7 @@ void WorkerSourceTask::maybeCreateTopic(const std::string& topic) {
   const SourceConnectorConfig::TopicCreationGroup* group = &c_.topic_creation_groups.back();
   for (const auto& g : c_.topic_creation_groups) {
     if (g.name == "default") continue;
-    if (matchesAny(g.include, topic) && !matchesAny(g.exclude, topic)) {
+    if (g.matches(topic)) {
       group = &g;
       break;
     }

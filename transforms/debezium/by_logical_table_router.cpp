@@ -43,8 +43,8 @@ void checkRegex(const DebeziumConfig& config, const std::string& key,
   std::optional<std::string> value = config.getString(key);
   if (!value) return;
   try {
-    JavaRegex regex(*value);
-  } catch (const PatternSyntaxException& e) {
+    common::JavaRegex regex(*value);
+  } catch (const common::PatternSyntaxException& e) {
     problems.add(key, value, std::string("A valid regular expressions is expected, but ") + e.what());
   }
 }

@@ -9,8 +9,8 @@
 
 #include "server/api/config_def.h"
 #include "server/api/transformation.h"
+#include "server/common/java_regex.h"
 #include "transforms/debezium/schema_name_adjuster.h"
-#include "transforms/java_regex.h"
 #include "transforms/util/schema_update_cache.h"
 
 namespace connectd::transforms {
@@ -75,9 +75,9 @@ class ByLogicalTableRouter : public api::Transformation {
   api::Value updateEnvelope(const api::SchemaPtr& new_envelope_schema,
                             const api::Struct& old_envelope) const;
 
-  std::optional<JavaRegex> topic_regex_;
+  std::optional<common::JavaRegex> topic_regex_;
   std::string topic_replacement_;
-  std::optional<JavaRegex> key_field_regex_;
+  std::optional<common::JavaRegex> key_field_regex_;
   std::string key_field_replacement_;
   std::string key_field_name_ = kDefaultKeyFieldName;
   bool key_enforce_uniqueness_ = true;

@@ -121,8 +121,30 @@ api::SchemaPtr ExtractNewRecordState::FieldReference::schemaIn(
   return copySchemaBasics(*field->schema).optional().build();
 }
 
-bool ExtractNewRecordState::FieldReference::resolvesIn(const api::Schema& envelope_schema) const {
-  return fieldIn(envelope_schema) != nullptr;
+std::optional<api::Value> ExtractNewRecordState::FieldReference::valueIfResolved(
+    const api::Struct& envelope) const {
+  const api::Schema& envelope_schema = *envelope.schema();
+  if (!struct_) {
+    const api::Field* field = envelope_schema.field(field_);
+    if (field == nullptr) return std::nullopt;
+    return envelope.values()[static_cast<size_t>(field->index)];
+  }
+  const api::Field* host = envelope_schema.field(*struct_);
+  if (host == nullptr) {
+    throw api::DataException("Field '" + *struct_ + "' referenced by '" + new_field_ +
+                             "' is not in the envelope schema " + envelope_schema.toString());
+  }
+  const api::Field* field = host->schema->field(field_);
+  const api::Field* own = field != nullptr ? nullptr : envelope_schema.field(field_);
+  if (field == nullptr && own == nullptr) return std::nullopt;
+  const api::Value& host_value = envelope.values()[static_cast<size_t>(host->index)];
+  if (host_value.isNull()) return api::Value();
+  const api::Struct& parent = requireStruct(host_value, kPurpose);
+  // Indexes from the envelope schema hold for a nested struct of that very schema; any other
+  // struct is read by name, as valueIn() does.
+  if (parent.schema() != host->schema) return valueIn(envelope);
+  if (field != nullptr) return parent.values()[static_cast<size_t>(field->index)];
+  return envelope.values()[static_cast<size_t>(own->index)];
 }
 
 api::Value ExtractNewRecordState::FieldReference::valueIn(const api::Struct& envelope) const {
@@ -403,8 +425,17 @@ void ExtractNewRecordState::addFields(const api::Struct& envelope, api::ConnectR
   // keeps its nulls even where the column has a default.
   const auto& updated_fields = updated_schema->fields();
   for (size_t i = 0; i < value.values().size(); ++i) updated->put(updated_fields[i], value.values()[i]);
+  // Then the references that resolved when the schema was made, in order; the name check
+  // covers a cached schema made from an envelope of another shape.
+  size_t next = value.values().size();
   for (const FieldReference& ref : additional_fields_) {
-    if (ref.resolvesIn(*envelope.schema())) updated->put(ref.newField(), ref.valueIn(envelope));
+    std::optional<api::Value> field_value = ref.valueIfResolved(envelope);
+    if (!field_value) continue;
+    if (next < updated_fields.size() && updated_fields[next].name == ref.newField()) {
+      updated->put(updated_fields[next++], std::move(*field_value));
+    } else {
+      updated->put(ref.newField(), std::move(*field_value));
+    }
   }
   record.valueSchema = std::move(updated_schema);
   record.value = api::Value(std::move(updated));

@@ -82,9 +82,10 @@ class ExtractNewRecordState : public api::Transformation {
     const std::string& newField() const { return new_field_; }
     // The optional schema of the referenced field of the envelope, or null when it is absent.
     api::SchemaPtr schemaIn(const api::Schema& envelope_schema) const;
-    // Whether schemaIn() would find the field (without building its schema).
-    bool resolvesIn(const api::Schema& envelope_schema) const;
     api::Value valueIn(const api::Struct& envelope) const;
+    // valueIn() when schemaIn() would find the field, else nullopt: the per-record path of
+    // add.fields, looking each name up once.
+    std::optional<api::Value> valueIfResolved(const api::Struct& envelope) const;
 
    private:
     const api::Field* fieldIn(const api::Schema& envelope_schema) const;

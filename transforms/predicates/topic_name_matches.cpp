@@ -30,7 +30,7 @@ void TopicNameMatches::configure(const std::map<std::string, std::string>& confi
   std::string value = config.getString(kPatternConfig);
   try {
     pattern_.emplace(value);
-  } catch (const PatternSyntaxException& e) {
+  } catch (const common::PatternSyntaxException& e) {
     throw api::ConfigException(
         kPatternConfig, value,
         std::string("entry must be a Java-compatible regular expression: ") + e.what());

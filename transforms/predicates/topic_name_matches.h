@@ -6,7 +6,7 @@
 
 #include "server/api/config_def.h"
 #include "server/api/predicate.h"
-#include "transforms/java_regex.h"
+#include "server/common/java_regex.h"
 
 namespace connectd::transforms {
 
@@ -31,7 +31,7 @@ class TopicNameMatches : public api::Predicate {
   std::string toString() const;
 
  private:
-  std::optional<JavaRegex> pattern_;
+  std::optional<common::JavaRegex> pattern_;
 };
 
 }  // namespace connectd::transforms

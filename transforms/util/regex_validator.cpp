@@ -4,7 +4,7 @@
 #include <variant>
 
 #include "server/api/errors.h"
-#include "transforms/java_regex.h"
+#include "server/common/java_regex.h"
 
 namespace connectd::transforms {
 
@@ -14,8 +14,8 @@ api::ConfigDef::ValidatorSpec regexValidator() {
     // Pattern.compile(null) throws a NullPointerException whose message is null.
     if (text == nullptr) throw api::ConfigException(name, "null", "Invalid regex: null");
     try {
-      JavaRegex regex(*text);
-    } catch (const PatternSyntaxException& e) {
+      common::JavaRegex regex(*text);
+    } catch (const common::PatternSyntaxException& e) {
       throw api::ConfigException(name, *text, std::string("Invalid regex: ") + e.what());
     }
   };

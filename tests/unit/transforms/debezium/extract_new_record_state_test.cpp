@@ -255,6 +255,54 @@ TEST(ExtractNewRecordStateTest, AddFieldsSpecifyStruct) {
   EXPECT_TRUE(api::schemas::optionalInt32()->equals(*fields[3].schema));
 }
 
+TEST(ExtractNewRecordStateTest, AddFieldsKeepsCachedSchemaForAnEnvelopeOfAnotherShape) {
+  auto xform = unwrap({{"add.fields", "source.db,source.table"}});
+  api::SourceRecord first = createRecord();
+  ASSERT_TRUE(xform->apply(first));
+  EXPECT_EQ(api::Value("test_db"), field(first, "__source_db"));
+  EXPECT_EQ(api::Value("test_table"), field(first, "__source_table"));
+
+  // Same row schema and op, but a source block without db: Debezium's cache, keyed by both,
+  // hands back the first schema, and only the fields found are set.
+  api::SchemaPtr no_db_source = api::SchemaBuilder::structBuilder()
+                                    .field("lsn", api::schemas::int32())
+                                    .field("table", api::schemas::optionalString())
+                                    .build();
+  auto src = std::make_shared<api::Struct>(no_db_source);
+  src->put("lsn", int32_t{7}).put("table", "other_table");
+  api::SchemaPtr schema = envelopeSchema(recordSchema(), no_db_source);
+  api::SourceRecord second = sourceRecord(
+      nullptr, nullptr,
+      envelope(schema, "c", nullptr, api::Value(row(recordSchema(), 2, "second")), api::Value(src)));
+  ASSERT_TRUE(xform->apply(second));
+  EXPECT_EQ(first.valueSchema, second.valueSchema);
+  EXPECT_TRUE(field(second, "__source_db").isNull());
+  EXPECT_EQ(api::Value("other_table"), field(second, "__source_table"));
+  EXPECT_EQ(api::Value("second"), field(second, "name"));
+}
+
+TEST(ExtractNewRecordStateTest, AddFieldsReadsASourceBlockBuiltWithAnEqualSchema) {
+  // The source struct's schema equals the envelope's source schema without being that object.
+  api::SchemaPtr equal_source = api::SchemaBuilder::structBuilder()
+                                    .field("lsn", api::schemas::int32())
+                                    .field("ts_ms", api::schemas::optionalInt64())
+                                    .field("ts_us", api::schemas::optionalInt64())
+                                    .field("ts_ns", api::schemas::optionalInt64())
+                                    .field("db", api::schemas::optionalString())
+                                    .field("table", api::schemas::optionalString())
+                                    .build();
+  ASSERT_NE(sourceSchema(), equal_source);
+  api::SchemaPtr schema = envelopeSchema(recordSchema(), sourceSchema());
+  api::SourceRecord record = sourceRecord(
+      nullptr, nullptr,
+      envelope(schema, "c", nullptr, api::Value(row(recordSchema(), 1, "myRecord")),
+               api::Value(source(equal_source))));
+  ASSERT_TRUE(unwrap({{"add.fields", "op,source.lsn,source.table"}})->apply(record));
+  EXPECT_EQ(api::Value("c"), field(record, "__op"));
+  EXPECT_EQ(api::Value(int32_t{1234}), field(record, "__source_lsn"));
+  EXPECT_EQ(api::Value("test_table"), field(record, "__source_table"));
+}
+
 TEST(ExtractNewRecordStateTest, AddHeaders) {
   api::SourceRecord create = createRecord();
   ASSERT_TRUE(unwrap({{kMode, "tombstone"}, {"add.headers", "op"}})->apply(create));

@@ -1,4 +1,4 @@
-#include "transforms/java_regex.h"
+#include "server/common/java_regex.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -6,12 +6,11 @@
 #include <array>
 #include <cstdio>
 #include <optional>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
-#include "server/api/errors.h"
-
-namespace connectd::transforms {
+namespace connectd::common {
 
 namespace {
 
@@ -396,7 +395,7 @@ struct JavaRegex::Compiled {
     if (rc == PCRE2_ERROR_JIT_STACKLIMIT) rc = match(PCRE2_NO_JIT);
     if (rc >= 0) return true;
     if (rc == PCRE2_ERROR_NOMATCH) return false;
-    throw api::ConnectException("Matching '" + std::string(subject) +
+    throw std::runtime_error("Matching '" + std::string(subject) +
                                 "' against the regular expression '" + pattern +
                                 "' failed: " + pcre2Message(rc));
   }
@@ -567,4 +566,4 @@ std::string JavaRegex::replaceAll(std::string_view subject, std::string_view rep
   return out;
 }
 
-}  // namespace connectd::transforms
+}  // namespace connectd::common

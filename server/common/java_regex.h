@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace connectd::transforms {
+namespace connectd::common {
 
 // java.util.regex.PatternSyntaxException: description, error index into the pattern, pattern.
 // what() is Java's getMessage(): "<desc> near index <i>\n<pattern>\n    ^".
@@ -35,7 +35,8 @@ class PatternSyntaxException : public std::invalid_argument {
 // folds non-ASCII letters too (Java needs (?iu) for that).
 //
 // Subjects are UTF-8. A byte that is not valid UTF-8 matches nothing (not even `.`) instead of
-// failing the match.
+// failing the match. A match that PCRE2 gives up on (its heap or match limit, where Java would
+// overflow its stack) throws std::runtime_error naming the subject and the pattern.
 // Immutable after construction; every method may be called from any thread.
 class JavaRegex {
  public:
@@ -69,4 +70,4 @@ class JavaRegex {
   std::unique_ptr<Compiled> compiled_;
 };
 
-}  // namespace connectd::transforms
+}  // namespace connectd::common

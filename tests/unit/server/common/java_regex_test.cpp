@@ -1,11 +1,11 @@
-#include "transforms/java_regex.h"
+#include "server/common/java_regex.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-namespace connectd::transforms {
+namespace connectd::common {
 namespace {
 
 struct MatchCase {
@@ -144,4 +144,4 @@ TEST(JavaRegexTest, ReportsGroupCountAndPattern) {
 }
 
 }  // namespace
-}  // namespace connectd::transforms
+}  // namespace connectd::common
