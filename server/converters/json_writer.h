@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "server/common/json_escape.h"
 #include "server/common/strings.h"
 
 namespace connectd::converters {
@@ -51,11 +52,9 @@ class JsonWriter {
   std::string& buffer() { return out_; }
 
   // The quoted, escaped form of `s`, appended to `out`.
-  static void appendQuoted(std::string_view s, std::string& out);
+  static void appendQuoted(std::string_view s, std::string& out) { common::appendJsonQuoted(s, out); }
 
  private:
-  static void appendQuotedSlow(std::string_view s, size_t first_escape, std::string& out);
-
   std::string& out_;
 };
 

@@ -1,32 +1,10 @@
 #include "server/runtime/internal_json.h"
 
+#include "server/common/json_escape.h"
+
 namespace connectd::runtime::internal_json {
 
-void appendString(std::string_view s, std::string& out) {
-  static const char* kHex = "0123456789ABCDEF";
-  out.push_back('"');
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\t': out.append("\\t"); break;
-      case '\r': out.append("\\r"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
-      default:
-        if (c < 0x20) {
-          out.append("\\u00");
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 0xF]);
-        } else {
-          out.push_back(ch);
-        }
-    }
-  }
-  out.push_back('"');
-}
+void appendString(std::string_view s, std::string& out) { common::appendJsonQuoted(s, out); }
 
 void appendStringMap(const std::map<std::string, std::string>& map, std::string& out) {
   out.push_back('{');

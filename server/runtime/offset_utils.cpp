@@ -1,5 +1,7 @@
 #include "server/runtime/offset_utils.h"
 
+#include "server/common/json_escape.h"
+
 #include <charconv>
 #include <limits>
 
@@ -13,31 +15,7 @@ using api::Value;
 
 namespace {
 
-void appendQuoted(std::string_view s, std::string& out) {
-  static const char* kHex = "0123456789ABCDEF";
-  out.push_back('"');
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\t': out.append("\\t"); break;
-      case '\r': out.append("\\r"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
-      default:
-        if (c < 0x20) {
-          out.append("\\u00");
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 0xF]);
-        } else {
-          out.push_back(ch);
-        }
-    }
-  }
-  out.push_back('"');
-}
+void appendQuoted(std::string_view s, std::string& out) { common::appendJsonQuoted(s, out); }
 
 template <typename T>
 void appendInt(T v, std::string& out) {
