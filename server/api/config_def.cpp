@@ -108,6 +108,18 @@ std::vector<std::string> ConfigDef::groups() const {
   return out;
 }
 
+std::string ConfigDef::toMarkdownTable() const {
+  std::string out =
+      "| Key | Type | Default | Valid values | Importance | Description |\n|---|---|---|---|---|---|\n";
+  for (const auto& k : keys_) {
+    std::string def_value = k.required ? "(required)" : k.default_value ? "`" + *k.default_value + "`" : "null";
+    out += "| `" + k.name + "` | " + typeName(k.type) + " | " + def_value + " | " +
+           (k.validator ? k.validator->description : "") + " | " + importanceName(k.importance) + " | " +
+           k.documentation + " |\n";
+  }
+  return out;
+}
+
 std::string ConfigDef::typeName(Type t) {
   switch (t) {
     case Type::Boolean: return "BOOLEAN";

@@ -81,6 +81,10 @@ class ConfigDef {
   std::vector<struct ConfigValue> validate(const std::map<std::string, std::string>& props) const;
 
   static Parsed parseType(const std::string& name, const std::string& value, Type type);
+  // The key table a module README shows (Kafka's ConfigDef.toRst, in Markdown): one row per key
+  // with name, type, default, valid values, importance and documentation.
+  std::string toMarkdownTable() const;
+
   static std::string typeName(Type t);  // "BOOLEAN", "STRING", ...
   static std::string importanceName(Importance i);
   static std::string widthName(Width w);
