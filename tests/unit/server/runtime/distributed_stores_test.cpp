@@ -11,7 +11,7 @@
 #include "server/runtime/kafka_offset_backing_store.h"
 #include "server/runtime/kafka_status_backing_store.h"
 #include "server/runtime/offset_utils.h"
-#include "tests/unit/server/runtime/mock_cluster.h"
+#include "tests/unit/mock_cluster.h"
 
 namespace connectd::runtime {
 namespace {

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <future>
 
-#include "mock_cluster.h"
+#include "tests/unit/mock_cluster.h"
 #include "server/api/errors.h"
 #include "test_plugins.h"
 

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <mutex>
 
-#include "mock_cluster.h"
+#include "tests/unit/mock_cluster.h"
 #include "server/api/errors.h"
 #include "server/kafka/admin.h"
 #include "server/kafka/consumer.h"

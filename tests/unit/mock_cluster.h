@@ -34,6 +34,8 @@ class MockCluster {
   MockCluster& operator=(const MockCluster&) = delete;
 
   const std::string& bootstraps() const { return bootstraps_; }
+  // For error injection, coordinator moves and API version limits.
+  rd_kafka_mock_cluster_t* handle() const { return cluster_; }
   void createTopic(const std::string& topic, int partitions = 1) {
     rd_kafka_mock_topic_create(cluster_, topic.c_str(), partitions, 1);
   }
