@@ -503,6 +503,26 @@ runtime::ConnectorOffsets connectorOffsetsFromJson(const Json& j) {
   return out;
 }
 
+std::vector<api::ConfigMap> taskConfigsFromJson(const Json& j) {
+  if (!j.is_array()) mismatch("java.util.ArrayList<java.util.Map<java.lang.String,java.lang.String>>", j, {});
+  std::vector<api::ConfigMap> out;
+  out.reserve(j.size());
+  for (size_t i = 0; i < j.size(); ++i) {
+    // Jackson would hand Connect a null map or null values, which Connect then writes into the
+    // config topic as they are; a ConfigMap has no such thing, so they are refused here.
+    if (j[i].is_null()) throw api::BadRequestException("Task configuration " + std::to_string(i) + " is null");
+    api::ConfigMap config;
+    for (auto& [key, value] : nullableConfigFromJson(j[i], "java.util.ArrayList[" + std::to_string(i) + "]")) {
+      if (!value) {
+        throw api::BadRequestException("Task configuration " + std::to_string(i) + " has a null value for '" + key + "'");
+      }
+      config[key] = std::move(*value);
+    }
+    out.push_back(std::move(config));
+  }
+  return out;
+}
+
 int32_t javaStringHash(std::string_view utf8) {
   uint32_t h = 0;
   forEachUtf16Unit(utf8, [&](uint16_t unit) { h = 31u * h + unit; });

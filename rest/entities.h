@@ -90,6 +90,11 @@ CreateConnectorRequest createConnectorRequestFromJson(const Json& j);
 // An absent or null "offsets" gives an empty list. Throws JsonProcessingException.
 runtime::ConnectorOffsets connectorOffsetsFromJson(const Json& j);
 
+// POST /connectors/{n}/tasks body: a JSON array of string maps (Jackson's
+// List<Map<String,String>>, numbers and booleans coerced to text). Throws JsonProcessingException
+// for other shapes and api::BadRequestException for a null task config or a null value.
+std::vector<api::ConfigMap> taskConfigsFromJson(const Json& j);
+
 // Java's AbstractMap.toString() of the config as Connect prints it in "contains no connector
 // type": the map has been copied into a java.util.HashMap by the config transformer, so entries
 // come in HashMap bucket order ({k=v, k2=v2}).

@@ -2,34 +2,40 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rest/rest_client.h"
 #include "server/api/errors.h"
 
 namespace connectd::rest {
 
 ErrorMapper::Mapped ErrorMapper::map(std::exception_ptr error) {
-  if (!error) return {500, std::nullopt};
+  auto mapped = [](unsigned status, std::optional<std::string> message) {
+    return Mapped{status, std::move(message), static_cast<int>(status)};
+  };
+  if (!error) return mapped(500, std::nullopt);
   try {
     std::rethrow_exception(error);
+  } catch (const RemoteRestException& e) {
+    return Mapped{static_cast<unsigned>(e.status()), e.message(), e.errorCode()};
   } catch (const api::ConnectRestException& e) {
-    return {static_cast<unsigned>(e.status()), std::string(e.what())};
+    return mapped(static_cast<unsigned>(e.status()), std::string(e.what()));
   } catch (const api::NotFoundException& e) {
-    return {404, std::string(e.what())};
+    return mapped(404, std::string(e.what()));
   } catch (const api::AlreadyExistsException& e) {
-    return {409, std::string(e.what())};
+    return mapped(409, std::string(e.what()));
   } catch (const WebApplicationException& e) {
-    return {static_cast<unsigned>(e.status()), std::string(e.what())};
+    return mapped(static_cast<unsigned>(e.status()), std::string(e.what()));
   } catch (const NullMessageException&) {
-    return {500, std::nullopt};
+    return mapped(500, std::nullopt);
   } catch (const std::exception& e) {
-    return {500, std::string(e.what())};
+    return mapped(500, std::string(e.what()));
   } catch (...) {
-    return {500, std::nullopt};
+    return mapped(500, std::nullopt);
   }
 }
 
-std::string ErrorMapper::body(unsigned status, const std::optional<std::string>& message) {
+std::string ErrorMapper::body(int error_code, const std::optional<std::string>& message) {
   nlohmann::ordered_json j;
-  j["error_code"] = status;
+  j["error_code"] = error_code;
   j["message"] = message ? nlohmann::ordered_json(*message) : nlohmann::ordered_json(nullptr);
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

@@ -38,15 +38,17 @@ class ErrorMapper {
   struct Mapped {
     unsigned status;
     std::optional<std::string> message;
+    int error_code;  // the body's error_code: the status, except for a RemoteRestException's own
   };
 
-  // Checked in Connect's order: ConnectRestException (incl. BadRequestException) → its status;
+  // Checked in Connect's order: ConnectRestException (incl. BadRequestException, and
+  // RemoteRestException with the other worker's error_code and message) → its status;
   // NotFoundException → 404; AlreadyExistsException → 409; WebApplicationException → its
   // status; anything else (ConnectException, std exceptions, unknown throwables) → 500.
   static Mapped map(std::exception_ptr error);
 
   // The compact JSON error body.
-  static std::string body(unsigned status, const std::optional<std::string>& message);
+  static std::string body(int error_code, const std::optional<std::string>& message);
 
   // Java's Throwable.toString(): "<java class>: <message>" (how ExecutionException wraps causes).
   static std::string javaToString(std::exception_ptr error);

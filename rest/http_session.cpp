@@ -113,6 +113,7 @@ void HttpSession::handleRequest() {
   request.host = host.empty() ? listener_authority_ : std::string(host);
   if (req.count(http::field::content_type)) request.content_type = std::string(req[http::field::content_type]);
   if (req.count(http::field::accept)) request.accept = std::string(req[http::field::accept]);
+  for (const auto& field : req) request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
   request.body = std::move(req.body());
   request.role = role_;
 

@@ -2,11 +2,15 @@
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
+#include <cstdint>
+#include <cstdio>
 
 #include <connectd/version.h>
 
@@ -15,6 +19,7 @@
 #include "server/api/errors.h"
 #include "server/common/logging.h"
 #include "server/common/strings.h"
+#include "server/runtime/request_target_exception.h"
 
 namespace connectd::rest {
 
@@ -26,6 +31,9 @@ struct Router::Route {
   bool admin = false;                     // LoggingResource (admin.listeners)
   bool consumes_json = false;             // the resource class declares @Consumes(application/json)
   std::vector<std::pair<http::verb, Handler>> methods;
+  // Methods served by a resource class without @Consumes (InternalConnectResource), which take
+  // any Content-Type even where the path's other methods only take JSON.
+  std::vector<http::verb> consumes_any = {};
 };
 
 struct Router::Exchange {
@@ -57,6 +65,22 @@ struct Router::Exchange {
       if (k == name) out.push_back(v);
     }
     return out;
+  }
+  std::optional<std::string> header(std::string_view name) const {
+    for (const auto& [k, v] : request.headers) {
+      if (common::iequals(k, name)) return v;
+    }
+    return std::nullopt;
+  }
+  // The hidden `@QueryParam("forward") Boolean forward`: null when absent or blank, otherwise
+  // Boolean.valueOf of the first value.
+  std::optional<bool> forwardParam() const {
+    for (const auto& [k, v] : query) {
+      if (k != "forward") continue;
+      if (common::trim(v).empty()) return std::nullopt;
+      return common::iequals(v, "true");
+    }
+    return std::nullopt;
   }
   // Jersey's conversion of a boolean @QueryParam with @DefaultValue: absent or blank → the
   // default, otherwise Boolean.valueOf (only "true", in any case, is true).
@@ -226,6 +250,201 @@ void checkAndPutConnectorConfigName(const std::string& name, NullableConfig& con
 
 RestResponse timeoutResponse() { return RestResponse::error(500, std::string("Request timed out")); }
 
+constexpr std::string_view kSignatureHeader = "X-Connect-Authorization";
+constexpr std::string_view kSignatureAlgorithmHeader = "X-Connect-Request-Signature-Algorithm";
+
+// java.util.Base64.getDecoder().decode's IllegalArgumentException text for `s`, or nullopt
+// when it decodes (padding optional, nothing but the alphabet and trailing '=').
+std::optional<std::string> javaBase64Error(std::string_view s) {
+  auto valid = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/'; };
+  int shift = 18;  // 18, 12, 6, 0: how many characters of the current 4-character unit were read
+  size_t sp = 0;
+  while (sp < s.size()) {
+    char c = s[sp++];
+    if (!valid(c)) {
+      if (c == '=') {
+        if ((shift == 6 && (sp == s.size() || s[sp++] != '=')) || shift == 18) {
+          return "Input byte array has wrong 4-byte ending unit";
+        }
+        break;
+      }
+      // Integer.toString(byte, 16) of a signed Java byte.
+      int b = static_cast<int8_t>(c);
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "%s%x", b < 0 ? "-" : "", b < 0 ? -b : b);
+      return "Illegal base64 character " + std::string(hex);
+    }
+    shift -= 6;
+    if (shift < 0) shift = 18;
+  }
+  if (shift == 12) return "Last unit does not have enough valid bits";
+  if (sp < s.size()) return "Input byte array has incorrect ending byte at " + std::to_string(sp);
+  return std::nullopt;
+}
+
+// The leader's advertised URL joined with the request's still-encoded path (UriBuilder.path), then
+// `forward` and the endpoint's own query parameters.
+std::string forwardUrl(std::string base, const std::string& path, bool recursive_forward,
+                       const std::vector<std::pair<std::string, std::string>>& query) {
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  std::string url = base + path + "?forward=" + (recursive_forward ? "true" : "false");
+  for (const auto& [name, value] : query) url += "&" + name + "=" + value;
+  return url;
+}
+
+// The other worker's entity, as this worker answers it (Jersey writes no entity for a null one).
+RestResponse forwardedEntity(unsigned status, const RestClient::HttpResponse& answer) {
+  if (answer.status == 204) return RestResponse::empty(status);
+  return RestResponse::json(status, dump(parseRequestBody(answer.body, false)));
+}
+
+std::function<RestResponse(const RestClient::HttpResponse&)> noContentAnswer() {
+  return [](const RestClient::HttpResponse&) { return RestResponse::empty(204); };
+}
+
+std::function<RestResponse(const RestClient::HttpResponse&)> entityAnswer(unsigned status) {
+  return [status](const RestClient::HttpResponse& answer) { return forwardedEntity(status, answer); };
+}
+
+}  // namespace
+
+// What completeOrForwardRequest needs to send a request on: the method, the query parameters the
+// resource adds after `forward`, and how the other worker's answer becomes this worker's.
+struct Router::Forward {
+  std::string method;
+  std::vector<std::pair<std::string, std::string>> query = {};
+  std::function<RestResponse(const RestClient::HttpResponse&)> translate = noContentAnswer();
+  // Internal endpoints also pass the request signature on (see README: Java drops it).
+  bool internal = false;
+};
+
+// Runs forwarded requests on its own threads (RestClient blocks) and posts their answers back to
+// the exchange's strand. The threads start with the first forward.
+class Router::Forwarder {
+ public:
+  Forwarder(std::shared_ptr<Lifetime> lifetime, std::chrono::milliseconds timeout, int threads)
+      : lifetime_(std::move(lifetime)),
+        client_(std::make_shared<RestClient>(timeout)),
+        threads_(std::max(1, threads)) {}
+  ~Forwarder() {
+    close();
+    join();
+  }
+
+  // HerderRequestHandler.completeOrForwardRequest's catch blocks, on the exchange's strand once
+  // the herder failed it with `error`. Returns the answer, or nullopt when a forward was started
+  // (it answers later).
+  std::optional<RestResponse> completeOrForward(const std::shared_ptr<Exchange>& ex, std::exception_ptr error,
+                                                const Forward& forward) {
+    try {
+      std::rethrow_exception(error);
+    } catch (const runtime::RequestTargetException& e) {
+      std::optional<bool> forward_param = ex->forwardParam();
+      if (forward_param && !*forward_param) {
+        // Two hops should reach the right worker; a third means the cluster moved meanwhile.
+        spdlog::error(
+            "Request '{} {}' failed because it couldn't find the target Connect worker within two hops (between "
+            "workers).",
+            forward.method, ex->path);
+        return RestResponse::error(409, std::string("Cannot complete request because of a conflicting operation "
+                                                    "(e.g. worker rebalance)"));
+      }
+      if (!e.forwardUrl() || e.forwardUrl()->empty()) {
+        return RestResponse::error(409, std::string("Cannot complete request momentarily due to no known leader URL, "
+                                                    "likely because a rebalance was underway."));
+      }
+      // Only a request straight from a user may be forwarded twice.
+      start(ex, forwardUrl(*e.forwardUrl(), ex->path, !forward_param, forward.query), forward);
+      return std::nullopt;
+    } catch (const runtime::RebalanceNeededException&) {
+      return RestResponse::error(409, std::string("Cannot complete request momentarily due to stale configuration "
+                                                  "(typically caused by a concurrent config change)"));
+    } catch (...) {
+      return RestResponse::error(std::current_exception());
+    }
+  }
+
+  // Aborts forwards in flight; their answers are dropped by the Lifetime check.
+  void close() {
+    {
+      std::lock_guard lock(mu_);
+      closed_ = true;
+    }
+    client_->close();
+  }
+
+  void join() {
+    boost::asio::thread_pool* pool;
+    {
+      std::lock_guard lock(mu_);
+      pool = pool_.get();
+    }
+    if (pool) pool->join();
+  }
+
+ private:
+  void start(const std::shared_ptr<Exchange>& ex, std::string url, const Forward& forward) {
+    RestClient::Headers headers;
+    if (auto auth = ex->header("Authorization")) headers["Authorization"] = *auth;
+    if (forward.internal) {
+      for (auto name : {kSignatureHeader, kSignatureAlgorithmHeader}) {
+        if (auto value = ex->header(name)) headers[std::string(name)] = *value;
+      }
+    }
+    std::optional<std::string> body;
+    if (!ex->request.body.empty()) body = ex->request.body;
+    spdlog::debug("Forwarding request {} {} {}", url, forward.method, body.value_or("null"));
+
+    // The job holds the exchange only until it hands it back to the strand, and never holds the
+    // Forwarder, so the pool is never joined from one of its own threads.
+    auto job = [client = client_, lifetime = lifetime_, ex, url = std::move(url), method = forward.method,
+                headers = std::move(headers), body = std::move(body), translate = forward.translate]() mutable {
+      try {
+        RestResponse response;
+        try {
+          response = translate(client->httpRequest(url, method, headers, body));
+        } catch (const JsonProcessingException& e) {
+          response = RestResponse::error(500, "IO Error trying to forward REST request: " + std::string(e.what()));
+        } catch (...) {
+          response = RestResponse::error(std::current_exception());
+        }
+        std::lock_guard lock(lifetime->mu);
+        if (lifetime->stopped) return;
+        auto executor = ex->sink.executor;
+        boost::asio::post(executor, [ex = std::move(ex), response = std::move(response)]() mutable {
+          ex->respond(std::move(response));
+        });
+      } catch (const std::exception& e) {
+        spdlog::error("Forwarding REST request to {} failed: {}", url, e.what());
+      }
+    };
+    std::lock_guard lock(mu_);
+    if (closed_) return;
+    if (!pool_) pool_ = std::make_unique<boost::asio::thread_pool>(threads_);
+    boost::asio::post(*pool_, std::move(job));
+  }
+
+  std::shared_ptr<Lifetime> lifetime_;
+  std::shared_ptr<RestClient> client_;
+  int threads_;
+  std::mutex mu_;
+  bool closed_ = false;
+  std::unique_ptr<boost::asio::thread_pool> pool_;
+};
+
+namespace {
+
+// InternalRequestSignature.fromHeaders: nothing unless both headers are present; a signature
+// that is not base64 is a 400. Whether the algorithm is one the worker can use is the herder's
+// call (it owns the session key and its algorithm settings).
+std::optional<runtime::Herder::InternalRequestSignature> requestSignature(const Router::Exchange& ex) {
+  auto algorithm = ex.header(kSignatureAlgorithmHeader);
+  auto signature = ex.header(kSignatureHeader);
+  if (!algorithm || !signature) return std::nullopt;
+  if (auto error = javaBase64Error(*signature)) throw api::BadRequestException(*error);
+  return runtime::Herder::InternalRequestSignature{*algorithm, *signature, ex.request.body};
+}
+
 }  // namespace
 
 RestResponse RestResponse::json(unsigned status, std::string body) {
@@ -250,11 +469,16 @@ RestResponse RestResponse::error(unsigned status, const std::optional<std::strin
 
 RestResponse RestResponse::error(std::exception_ptr error) {
   auto mapped = ErrorMapper::map(error);
-  return RestResponse::error(mapped.status, mapped.message);
+  RestResponse r = json(mapped.status, ErrorMapper::body(mapped.error_code, mapped.message));
+  r.is_error = true;
+  return r;
 }
 
 Router::Router(runtime::Herder& herder, RouterConfig config)
-    : herder_(herder), config_(std::move(config)), lifetime_(std::make_shared<Lifetime>()) {
+    : herder_(herder),
+      config_(std::move(config)),
+      lifetime_(std::make_shared<Lifetime>()),
+      forwarder_(std::make_shared<Forwarder>(lifetime_, config_.forward_timeout, config_.forward_threads)) {
   using V = http::verb;
   routes_ = {
       {{}, false, false, {{V::get, &Router::serverInfo}}},
@@ -272,7 +496,12 @@ Router::Router(runtime::Herder& herder, RouterConfig config)
       {{"connectors", "*", "pause"}, false, true, {{V::put, &Router::pauseConnector}}},
       {{"connectors", "*", "resume"}, false, true, {{V::put, &Router::resumeConnector}}},
       {{"connectors", "*", "stop"}, false, true, {{V::put, &Router::stopConnector}}},
-      {{"connectors", "*", "tasks"}, false, true, {{V::get, &Router::getTaskConfigs}}},
+      {{"connectors", "*", "tasks"},
+       false,
+       true,
+       {{V::get, &Router::getTaskConfigs}, {V::post, &Router::putTaskConfigs}},
+       {V::post}},
+      {{"connectors", "*", "fence"}, false, false, {{V::put, &Router::fenceZombies}}},
       {{"connectors", "*", "tasks-config"}, false, true, {{V::get, &Router::getTasksConfig}}},
       {{"connectors", "*", "tasks", "*", "status"}, false, true, {{V::get, &Router::getTaskStatus}}},
       {{"connectors", "*", "tasks", "*", "restart"}, false, true, {{V::post, &Router::restartTask}}},
@@ -290,7 +519,10 @@ Router::Router(runtime::Herder& herder, RouterConfig config)
   };
 }
 
-Router::~Router() { shutdown(); }
+Router::~Router() {
+  shutdown();
+  forwarder_->join();
+}
 
 void Router::shutdown() {
   std::vector<std::weak_ptr<boost::asio::steady_timer>> timers;
@@ -305,6 +537,7 @@ void Router::shutdown() {
       boost::asio::post(executor, [timer = std::move(timer)] { timer->cancel(); });
     }
   }
+  forwarder_->close();
 }
 
 void Router::handle(RestRequest request, ResponseSink sink) {
@@ -398,7 +631,8 @@ void Router::dispatch(const std::shared_ptr<Exchange>& ex) {
     ex->respond(std::move(r));
     return;
   }
-  if (route->consumes_json && req.content_type) {
+  bool consumes_any = std::find(route->consumes_any.begin(), route->consumes_any.end(), verb) != route->consumes_any.end();
+  if (route->consumes_json && !consumes_any && req.content_type) {
     auto type = parseMediaType(*req.content_type);
     if (!type) throw WebApplicationException(400, "HTTP 400 Bad Request");
     if (!compatible(*type, MediaType{"application", "json"})) throw WebApplicationException::unsupportedMediaType();
@@ -463,13 +697,14 @@ runtime::Callback<T> Router::await(const std::shared_ptr<Exchange>& ex, std::chr
       if (p->done) return;
       p->done = true;
       p->timer.cancel();
-      RestResponse r;
+      // nullopt: the result handler answers later itself (a forwarded request).
+      std::optional<RestResponse> r;
       try {
         r = on_result(error, result);
       } catch (...) {
         r = RestResponse::error(std::current_exception());
       }
-      p->exchange->respond(std::move(r));
+      if (r) p->exchange->respond(std::move(*r));
     });
   };
 }
@@ -480,6 +715,21 @@ runtime::Callback<T> Router::awaitValue(const std::shared_ptr<Exchange>& ex, OnV
     if (error) return RestResponse::error(error);
     return on_value(result);
   });
+}
+
+template <typename T, typename OnValue>
+runtime::Callback<T> Router::awaitOrForward(const std::shared_ptr<Exchange>& ex, Forward forward, OnValue on_value) {
+  // The callback the herder keeps must not own the exchange (see await); while this runs the
+  // pending completion does.
+  std::weak_ptr<Exchange> weak = ex;
+  return await<T>(ex, config_.request_timeout,
+                  [weak, forwarder = forwarder_, forward = std::move(forward), on_value](
+                      std::exception_ptr error, T& result) -> std::optional<RestResponse> {
+                    if (!error) return on_value(result);
+                    auto exchange = weak.lock();
+                    if (!exchange) return std::nullopt;
+                    return forwarder->completeOrForward(exchange, error, forward);
+                  });
 }
 
 void Router::serverInfo(const std::shared_ptr<Exchange>& ex) {
@@ -545,12 +795,13 @@ void Router::createConnector(const std::shared_ptr<Exchange>& ex) {
   if (!create.config) nullBody("Cannot invoke \"java.util.Map.get(Object)\" because \"connectorConfig\" is null");
   NullableConfig config = std::move(*create.config);
   checkAndPutConnectorConfigName(name, config);
-  submitConnectorConfig(ex, name, config, false, create.initial_state, true);
+  submitConnectorConfig(ex, name, config, false, create.initial_state, true, "POST");
 }
 
 void Router::submitConnectorConfig(const std::shared_ptr<Exchange>& ex, const std::string& name,
                                    const NullableConfig& config, bool allow_replace,
-                                   std::optional<runtime::TargetState> initial_state, bool always_created) {
+                                   std::optional<runtime::TargetState> initial_state, bool always_created,
+                                   const std::string& method) {
   const auto* cls = findEntry(config, "connector.class");
   if (!cls || !*cls) {
     throw api::BadRequestException("Connector config " + javaMapToString(config) + std::string(kNoConnectorClassSuffix));
@@ -567,14 +818,20 @@ void Router::submitConnectorConfig(const std::shared_ptr<Exchange>& ex, const st
         }));
     return;
   }
-  herder_.putConnectorConfig(
-      name, nonNullEntries(config), allow_replace, initial_state,
-      awaitValue<runtime::Created>(ex, [location, always_created](runtime::Created& created) -> RestResponse {
-        if (!created.created && !always_created) return RestResponse::json(200, dump(toJson(created.info)));
-        RestResponse r = RestResponse::json(201, dump(toJson(created.info)));
-        r.headers.emplace_back("Location", location);
-        return r;
-      }));
+  auto answer = [location, always_created](bool created, RestResponse r) {
+    if (!created && !always_created) return r;
+    r.status = 201;
+    r.headers.emplace_back("Location", location);
+    return r;
+  };
+  // CreatedConnectorInfoTranslator: the other worker's 201 is the "created" flag.
+  Forward forward{method, {}, [answer](const RestClient::HttpResponse& reply) {
+                    return answer(reply.status == 201, forwardedEntity(200, reply));
+                  }};
+  herder_.putConnectorConfig(name, nonNullEntries(config), allow_replace, initial_state,
+                             awaitOrForward<runtime::Created>(ex, std::move(forward), [answer](runtime::Created& created) {
+                               return answer(created.created, RestResponse::json(200, dump(toJson(created.info))));
+                             }));
 }
 
 void Router::getConnector(const std::shared_ptr<Exchange>& ex) {
@@ -584,7 +841,8 @@ void Router::getConnector(const std::shared_ptr<Exchange>& ex) {
 }
 
 void Router::deleteConnector(const std::shared_ptr<Exchange>& ex) {
-  herder_.deleteConnectorConfig(ex->params[0], awaitValue<bool>(ex, [](bool&) { return RestResponse::empty(204); }));
+  herder_.deleteConnectorConfig(ex->params[0], awaitOrForward<bool>(ex, Forward{"DELETE"},
+                                                                   [](bool&) { return RestResponse::empty(204); }));
 }
 
 void Router::getConnectorConfig(const std::shared_ptr<Exchange>& ex) {
@@ -599,7 +857,7 @@ void Router::putConnectorConfig(const std::shared_ptr<Exchange>& ex) {
   NullableConfig config = nullableConfigFromJson(body);
   const std::string& name = ex->params[0];
   checkAndPutConnectorConfigName(name, config);
-  submitConnectorConfig(ex, name, config, true, std::nullopt, false);
+  submitConnectorConfig(ex, name, config, true, std::nullopt, false, "PUT");
 }
 
 void Router::patchConnectorConfig(const std::shared_ptr<Exchange>& ex) {
@@ -607,9 +865,11 @@ void Router::patchConnectorConfig(const std::shared_ptr<Exchange>& ex) {
   if (body.is_null()) nullBody("Cannot invoke \"java.util.Map.entrySet()\" because \"configPatch\" is null");
   std::map<std::string, std::optional<std::string>> patch;
   for (auto& [k, v] : nullableConfigFromJson(body)) patch[k] = std::move(v);
-  herder_.patchConnectorConfig(ex->params[0], patch, awaitValue<runtime::Created>(ex, [](runtime::Created& created) {
-                                 return RestResponse::json(200, dump(toJson(created.info)));
-                               }));
+  herder_.patchConnectorConfig(ex->params[0], patch,
+                               awaitOrForward<runtime::Created>(ex, Forward{"PATCH", {}, entityAnswer(200)},
+                                                                [](runtime::Created& created) {
+                                                                  return RestResponse::json(200, dump(toJson(created.info)));
+                                                                }));
 }
 
 void Router::getConnectorStatus(const std::shared_ptr<Exchange>& ex) {
@@ -623,13 +883,19 @@ void Router::restartConnector(const std::shared_ptr<Exchange>& ex) {
   runtime::RestartRequest request{ex->params[0], ex->queryBool("includeTasks", false),
                                   ex->queryBool("onlyFailed", false)};
   if (!request.include_tasks && !request.only_failed) {
-    herder_.restartConnector(request.connector, awaitValue<bool>(ex, [](bool&) { return RestResponse::empty(204); }));
+    // Connect's backward-compatible form: forwarded without includeTasks/onlyFailed.
+    herder_.restartConnector(request.connector, awaitOrForward<bool>(ex, Forward{"POST"},
+                                                                     [](bool&) { return RestResponse::empty(204); }));
     return;
   }
-  herder_.restartConnectorAndTasks(request, awaitValue<runtime::ConnectorStateInfo>(
-                                                ex, [](runtime::ConnectorStateInfo& plan) {
-                                                  return RestResponse::json(202, dump(toJson(plan)));
-                                                }));
+  Forward forward{"POST",
+                  {{"includeTasks", request.include_tasks ? "true" : "false"},
+                   {"onlyFailed", request.only_failed ? "true" : "false"}},
+                  entityAnswer(202)};
+  herder_.restartConnectorAndTasks(
+      request, awaitOrForward<runtime::ConnectorStateInfo>(ex, std::move(forward), [](runtime::ConnectorStateInfo& plan) {
+        return RestResponse::json(202, dump(toJson(plan)));
+      }));
 }
 
 void Router::pauseConnector(const std::shared_ptr<Exchange>& ex) {
@@ -643,7 +909,8 @@ void Router::resumeConnector(const std::shared_ptr<Exchange>& ex) {
 }
 
 void Router::stopConnector(const std::shared_ptr<Exchange>& ex) {
-  herder_.stopConnector(ex->params[0], awaitValue<bool>(ex, [](bool&) { return RestResponse::empty(204); }));
+  herder_.stopConnector(ex->params[0],
+                        awaitOrForward<bool>(ex, Forward{"PUT"}, [](bool&) { return RestResponse::empty(204); }));
 }
 
 void Router::getTaskConfigs(const std::shared_ptr<Exchange>& ex) {
@@ -670,7 +937,8 @@ void Router::getTaskStatus(const std::shared_ptr<Exchange>& ex) {
 void Router::restartTask(const std::shared_ptr<Exchange>& ex) {
   auto task = parseJavaInt(ex->params[1]);
   if (!task) throw WebApplicationException::notFound();
-  herder_.restartTask({ex->params[0], *task}, awaitValue<bool>(ex, [](bool&) { return RestResponse::empty(204); }));
+  herder_.restartTask({ex->params[0], *task},
+                      awaitOrForward<bool>(ex, Forward{"POST"}, [](bool&) { return RestResponse::empty(204); }));
 }
 
 void Router::getActiveTopics(const std::shared_ptr<Exchange>& ex) {
@@ -709,15 +977,19 @@ void Router::alterOffsets(const std::shared_ptr<Exchange>& ex) {
   if (offsets.offsets.empty()) {
     throw WebApplicationException(400, "Partitions / offsets need to be provided for an alter offsets request");
   }
-  herder_.alterConnectorOffsets(ex->params[0], offsets, awaitValue<std::string>(ex, [](std::string& message) {
-                                  return RestResponse::json(200, dump(messageJson(message)));
-                                }));
+  herder_.alterConnectorOffsets(ex->params[0], offsets,
+                                awaitOrForward<std::string>(ex, Forward{"PATCH", {}, entityAnswer(200)},
+                                                            [](std::string& message) {
+                                                              return RestResponse::json(200, dump(messageJson(message)));
+                                                            }));
 }
 
 void Router::resetOffsets(const std::shared_ptr<Exchange>& ex) {
-  herder_.resetConnectorOffsets(ex->params[0], awaitValue<std::string>(ex, [](std::string& message) {
-                                  return RestResponse::json(200, dump(messageJson(message)));
-                                }));
+  herder_.resetConnectorOffsets(ex->params[0], awaitOrForward<std::string>(ex, Forward{"DELETE", {}, entityAnswer(200)},
+                                                                          [](std::string& message) {
+                                                                            return RestResponse::json(
+                                                                                200, dump(messageJson(message)));
+                                                                          }));
 }
 
 void Router::listPlugins(const std::shared_ptr<Exchange>& ex) {
@@ -812,6 +1084,27 @@ void Router::setLogger(const std::shared_ptr<Exchange>& ex) {
   Json names = Json::array();
   for (const auto& n : common::LoggerLevels::instance().setLevel(name, upper)) names.push_back(n);
   ex->respond(RestResponse::json(200, dump(names)));
+}
+
+void Router::putTaskConfigs(const std::shared_ptr<Exchange>& ex) {
+  // InternalClusterResource reads the raw bytes with a plain ObjectMapper: no content is an error
+  // here, not a null entity.
+  const std::string& body = ex->request.body;
+  if (common::trim(body).empty()) {
+    throw JsonProcessingException("No content to map due to end-of-input\n at [Source: (request body); line: 1, column: 0]");
+  }
+  Json parsed = parseRequestBody(body, true);
+  if (parsed.is_null()) throw api::BadRequestException("Task configurations must be a JSON array, not null");
+  std::vector<api::ConfigMap> configs = taskConfigsFromJson(parsed);
+  herder_.putTaskConfigs(ex->params[0], configs, requestSignature(*ex),
+                         awaitOrForward<bool>(ex, Forward{"POST", {}, noContentAnswer(), true},
+                                              [](bool&) { return RestResponse::empty(204); }));
+}
+
+void Router::fenceZombies(const std::shared_ptr<Exchange>& ex) {
+  herder_.fenceZombieSourceTasks(ex->params[0], requestSignature(*ex),
+                                 awaitOrForward<bool>(ex, Forward{"PUT", {}, noContentAnswer(), true},
+                                                      [](bool&) { return RestResponse::empty(204); }));
 }
 
 }  // namespace connectd::rest

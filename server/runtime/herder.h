@@ -157,6 +157,21 @@ class Herder {
 
   virtual void taskConfigs(const std::string& name, Callback<std::vector<TaskInfo>> cb) = 0;
 
+  // Internal endpoints workers call on each other (spec §1.5). POST /connectors/{n}/tasks: a
+  // connector's owner hands the leader the task configs it generated; NotLeaderException when
+  // this worker is not the leader. `signature` carries the X-Connect-Authorization and
+  // X-Connect-Request-Signature-Algorithm headers (KIP-507), when present.
+  struct InternalRequestSignature {
+    std::string algorithm;
+    std::string signature;  // base64, as sent
+    std::string body;       // the request body the signature covers
+  };
+  virtual void putTaskConfigs(const std::string& name, const std::vector<ConfigMap>& configs,
+                              const std::optional<InternalRequestSignature>& signature, Callback<bool> cb) = 0;
+  // PUT /connectors/{n}/fence (KIP-618 zombie fencing).
+  virtual void fenceZombieSourceTasks(const std::string& name, const std::optional<InternalRequestSignature>& signature,
+                                      Callback<bool> cb) = 0;
+
   // KIP-558 (ConnectRestException 403 when topic tracking is disabled).
   virtual std::vector<std::string> connectorActiveTopics(const std::string& name) = 0;
   virtual void resetConnectorActiveTopics(const std::string& name) = 0;

@@ -47,6 +47,9 @@ class FakeHerder : public runtime::Herder {
   bool topic_reset = true;
   std::exception_ptr validate_error;
   std::vector<std::string> active_topics = {"t1", "t2"};
+  // Callback-style methods named here (e.g. "putConnectorConfig") fail with the exception, as a
+  // distributed herder fails writes on a worker that is not the leader.
+  std::map<std::string, std::exception_ptr> errors;
 
   // What the fake saw.
   struct PutCall {
@@ -61,6 +64,17 @@ class FakeHerder : public runtime::Herder {
   std::optional<api::ConfigMap> last_validate;
   std::optional<runtime::ConnectorOffsets> last_alter;
   std::vector<std::string> paused, resumed, stopped, reset_topics;
+  struct TaskConfigsCall {
+    std::string name;
+    std::vector<api::ConfigMap> configs;
+    std::optional<InternalRequestSignature> signature;
+  };
+  std::optional<TaskConfigsCall> last_task_configs;
+  struct FenceCall {
+    std::string name;
+    std::optional<InternalRequestSignature> signature;
+  };
+  std::optional<FenceCall> last_fence;
 
   void addConnector(const std::string& name, runtime::ConnectorType type, int tasks, bool with_status = true) {
     std::lock_guard lock(mu_);
@@ -122,7 +136,7 @@ class FakeHerder : public runtime::Herder {
   }
 
   void connectorConfig(const std::string& name, runtime::Callback<api::ConfigMap> cb) override {
-    complete(cb, [this, name] { return infoOrThrow(name).config; });
+    complete(cb, "connectorConfig", [this, name] { return infoOrThrow(name).config; });
   }
 
   void putConnectorConfig(const std::string& name, const api::ConfigMap& config, bool allow_replace,
@@ -132,7 +146,7 @@ class FakeHerder : public runtime::Herder {
       std::lock_guard lock(mu_);
       last_put = PutCall{name, config, allow_replace, initial_state};
     }
-    complete(cb, [this, name, config, allow_replace] {
+    complete(cb, "putConnectorConfig", [this, name, config, allow_replace] {
       std::lock_guard lock(mu_);
       bool exists = connectors_.count(name) > 0;
       if (exists && !allow_replace) throw api::AlreadyExistsException("Connector " + name + " already exists");
@@ -152,7 +166,7 @@ class FakeHerder : public runtime::Herder {
       std::lock_guard lock(mu_);
       last_patch = patch;
     }
-    complete(cb, [this, name, patch] {
+    complete(cb, "patchConnectorConfig", [this, name, patch] {
       auto info = infoOrThrow(name);
       for (const auto& [k, v] : patch) {
         if (v) {
@@ -168,7 +182,7 @@ class FakeHerder : public runtime::Herder {
   }
 
   void deleteConnectorConfig(const std::string& name, runtime::Callback<bool> cb) override {
-    complete(cb, [this, name] {
+    complete(cb, "deleteConnectorConfig", [this, name] {
       infoOrThrow(name);
       std::lock_guard lock(mu_);
       connectors_.erase(name);
@@ -196,7 +210,7 @@ class FakeHerder : public runtime::Herder {
   }
 
   void restartConnector(const std::string& name, runtime::Callback<bool> cb) override {
-    complete(cb, [this, name] {
+    complete(cb, "restartConnector", [this, name] {
       if (!exists(name)) throw api::NotFoundException("Unknown connector: " + name);
       return true;
     });
@@ -208,7 +222,7 @@ class FakeHerder : public runtime::Herder {
       std::lock_guard lock(mu_);
       last_restart = request;
     }
-    complete(cb, [this, request] {
+    complete(cb, "restartConnectorAndTasks", [this, request] {
       if (!exists(request.connector)) throw api::NotFoundException("Unknown connector: " + request.connector);
       auto plan = connectorStatus(request.connector);
       if (!request.only_failed || plan.connector.state == "FAILED") plan.connector.state = "RESTARTING";
@@ -220,7 +234,7 @@ class FakeHerder : public runtime::Herder {
   }
 
   void restartTask(const runtime::ConnectorTaskId& id, runtime::Callback<bool> cb) override {
-    complete(cb, [this, id] {
+    complete(cb, "restartTask", [this, id] {
       if (!exists(id.connector)) throw api::NotFoundException("Unknown connector: " + id.connector);
       taskStatus(id);
       return true;
@@ -240,7 +254,7 @@ class FakeHerder : public runtime::Herder {
   }
 
   void stopConnector(const std::string& name, runtime::Callback<bool> cb) override {
-    complete(cb, [this, name] {
+    complete(cb, "stopConnector", [this, name] {
       if (!exists(name)) throw api::NotFoundException("Unknown connector " + name);
       std::lock_guard lock(mu_);
       stopped.push_back(name);
@@ -249,7 +263,7 @@ class FakeHerder : public runtime::Herder {
   }
 
   void taskConfigs(const std::string& name, runtime::Callback<std::vector<runtime::TaskInfo>> cb) override {
-    complete(cb, [this, name] {
+    complete(cb, "taskConfigs", [this, name] {
       auto info = infoOrThrow(name);
       std::vector<runtime::TaskInfo> out;
       for (const auto& id : info.tasks) {
@@ -257,6 +271,24 @@ class FakeHerder : public runtime::Herder {
       }
       return out;
     });
+  }
+
+  void putTaskConfigs(const std::string& name, const std::vector<api::ConfigMap>& configs,
+                      const std::optional<InternalRequestSignature>& signature, runtime::Callback<bool> cb) override {
+    {
+      std::lock_guard lock(mu_);
+      last_task_configs = TaskConfigsCall{name, configs, signature};
+    }
+    complete(cb, "putTaskConfigs", [] { return true; });
+  }
+
+  void fenceZombieSourceTasks(const std::string& name, const std::optional<InternalRequestSignature>& signature,
+                              runtime::Callback<bool> cb) override {
+    {
+      std::lock_guard lock(mu_);
+      last_fence = FenceCall{name, signature};
+    }
+    complete(cb, "fenceZombieSourceTasks", [] { return true; });
   }
 
   std::vector<std::string> connectorActiveTopics(const std::string&) override {
@@ -269,7 +301,7 @@ class FakeHerder : public runtime::Herder {
   }
 
   void connectorOffsets(const std::string& name, runtime::Callback<runtime::ConnectorOffsets> cb) override {
-    complete(cb, [this, name] {
+    complete(cb, "connectorOffsets", [this, name] {
       infoOrThrow(name);
       runtime::ConnectorOffsets offsets;
       offsets.offsets.push_back({R"({"filename":"test.txt"})", std::string(R"({"position":30})")});
@@ -283,13 +315,13 @@ class FakeHerder : public runtime::Herder {
       std::lock_guard lock(mu_);
       last_alter = offsets;
     }
-    complete(cb, [this, name] {
+    complete(cb, "alterConnectorOffsets", [this, name] {
       infoOrThrow(name);
       return std::string("The offsets for this connector have been altered successfully");
     });
   }
   void resetConnectorOffsets(const std::string& name, runtime::Callback<std::string> cb) override {
-    complete(cb, [this, name] {
+    complete(cb, "resetConnectorOffsets", [this, name] {
       infoOrThrow(name);
       return std::string("The offsets for this connector have been reset successfully");
     });
@@ -351,16 +383,31 @@ class FakeHerder : public runtime::Herder {
     return connectors_.count(name) > 0;
   }
 
-  // Runs `produce` on the fake herder thread and answers `cb` with its value or exception.
+  // Runs `produce` on the fake herder thread and answers `cb` with its value or exception; the
+  // exception configured in `errors` for `method` wins.
   template <typename T, typename F>
   void complete(runtime::Callback<T> cb, F produce) {
-    auto task = [cb, produce]() mutable {
+    complete(cb, nullptr, std::move(produce));
+  }
+  template <typename T, typename F>
+  void complete(runtime::Callback<T> cb, const char* method, F produce) {
+    std::exception_ptr injected;
+    {
+      std::lock_guard lock(mu_);
+      if (method) {
+        auto it = errors.find(method);
+        if (it != errors.end()) injected = it->second;
+      }
+    }
+    auto task = [cb, produce, injected]() mutable {
       T value{};
-      std::exception_ptr error;
-      try {
-        value = produce();
-      } catch (...) {
-        error = std::current_exception();
+      std::exception_ptr error = injected;
+      if (!error) {
+        try {
+          value = produce();
+        } catch (...) {
+          error = std::current_exception();
+        }
       }
       cb(error, std::move(value));
     };
