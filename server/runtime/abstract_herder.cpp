@@ -109,8 +109,9 @@ void mergeInto(ConfigInfos& into, const std::optional<ConfigInfos>& other) {
 
 }  // namespace
 
-AbstractHerder::AbstractHerder(std::string worker_id, const WorkerConfig& config, const api::PluginRegistry& plugins)
-    : worker_id_(std::move(worker_id)), config_(config), plugins_(plugins) {}
+AbstractHerder::AbstractHerder(std::string worker_id, const WorkerConfig& config, const api::PluginRegistry& plugins,
+                               std::unique_ptr<StatusBackingStore> status_store)
+    : worker_id_(std::move(worker_id)), config_(config), plugins_(plugins), status_store_(std::move(status_store)) {}
 
 ConfigKeyInfo AbstractHerder::convertConfigKey(const ConfigDef::Key& key, const std::string& prefix) {
   ConfigKeyInfo info;
@@ -140,18 +141,18 @@ ConnectorType AbstractHerder::connectorType(const std::optional<ConfigMap>& conf
 }
 
 ConnectorStateInfo AbstractHerder::connectorStatus(const std::string& name) {
-  auto connector = status_store_.connector(name);
+  auto connector = status_store_->get(name);
   if (!connector) throw api::NotFoundException("No status found for connector " + name);
   ConnectorStateInfo info;
   info.name = name;
   info.connector = *connector;
-  info.tasks = status_store_.tasks(name);
+  info.tasks = status_store_->getAll(name);
   info.type = connectorType(rawConfig(name));
   return info;
 }
 
 TaskStateInfo AbstractHerder::taskStatus(const ConnectorTaskId& id) {
-  auto task = status_store_.task(id);
+  auto task = status_store_->get(id);
   if (!task) throw api::NotFoundException("No status found for task " + toString(id));
   TaskStateInfo info;
   static_cast<StateInfo&>(info) = *task;
@@ -161,13 +162,36 @@ TaskStateInfo AbstractHerder::taskStatus(const ConnectorTaskId& id) {
 
 std::vector<std::string> AbstractHerder::connectorActiveTopics(const std::string& name) {
   if (!topicTrackingEnabled()) throw api::ConnectRestException(403, "Topic tracking is disabled.");
-  return status_store_.topics(name);
+  std::vector<std::string> out;
+  for (const auto& t : status_store_->getAllTopics(name)) out.push_back(t.topic);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 void AbstractHerder::resetConnectorActiveTopics(const std::string& name) {
   if (!topicTrackingEnabled()) throw api::ConnectRestException(403, "Topic tracking is disabled.");
   if (!topicTrackingResetAllowed()) throw api::ConnectRestException(403, "Topic tracking reset is disabled.");
-  status_store_.deleteTopics(name);
+  for (const auto& t : status_store_->getAllTopics(name)) status_store_->deleteTopic(t.connector, t.topic);
+}
+
+void AbstractHerder::alterConnectorOffsets(const std::string& name, const ConnectorOffsets& offsets,
+                                           Callback<std::string> cb) {
+  if (offsets.offsets.empty()) {
+    if (cb) cb(std::make_exception_ptr(api::ConnectException("The offsets to be altered may not be null or empty")), {});
+    return;
+  }
+  modifyConnectorOffsets(name, offsets, std::move(cb));
+}
+
+void AbstractHerder::resetConnectorOffsets(const std::string& name, Callback<std::string> cb) {
+  modifyConnectorOffsets(name, std::nullopt, std::move(cb));
+}
+
+api::BadRequestException AbstractHerder::notStoppedForOffsets(const std::string& name) {
+  return api::BadRequestException(
+      "Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the "
+      "specified connector by issuing a 'PUT' request to the '/connectors/" +
+      name + "/stop' endpoint");
 }
 
 std::vector<ConfigKeyInfo> AbstractHerder::connectorPluginConfig(const std::string& plugin) {
@@ -319,7 +343,7 @@ std::optional<std::string> AbstractHerder::configErrorsMessage(const ConfigInfos
 std::optional<ConnectorStateInfo> AbstractHerder::buildRestartPlan(const RestartRequest& request,
                                                                   bool& restart_connector,
                                                                   std::vector<ConnectorTaskId>& restart_tasks) {
-  auto connector = status_store_.connector(request.connector);
+  auto connector = status_store_->get(request.connector);
   if (!connector) return std::nullopt;
   auto failed = [](const StateInfo& s) { return s.state == "FAILED"; };
   restart_connector = !request.only_failed || failed(*connector);
@@ -328,7 +352,7 @@ std::optional<ConnectorStateInfo> AbstractHerder::buildRestartPlan(const Restart
   plan.connector = *connector;
   if (restart_connector) plan.connector.state = "RESTARTING";
   restart_tasks.clear();
-  for (auto task : status_store_.tasks(request.connector)) {
+  for (auto task : status_store_->getAll(request.connector)) {
     bool restart = request.include_tasks && (!request.only_failed || failed(task));
     if (restart) {
       task.state = "RESTARTING";
@@ -340,38 +364,51 @@ std::optional<ConnectorStateInfo> AbstractHerder::buildRestartPlan(const Restart
   return plan;
 }
 
-void AbstractHerder::onStartup(const std::string& c) { status_store_.putConnector(c, state("RUNNING", worker_id_)); }
-void AbstractHerder::onPause(const std::string& c) { status_store_.putConnector(c, state("PAUSED", worker_id_)); }
-void AbstractHerder::onResume(const std::string& c) { status_store_.putConnector(c, state("RUNNING", worker_id_)); }
-void AbstractHerder::onStop(const std::string& c) { status_store_.putConnector(c, state("STOPPED", worker_id_)); }
+// As Java's AbstractHerder: states a worker reaches on its own are put(); UNASSIGNED and FAILED
+// use putSafe() so a worker that lost its assignment cannot overwrite the new owner's status.
+void AbstractHerder::onStartup(const std::string& c) { status_store_->put(c, state("RUNNING", worker_id_), generation()); }
+void AbstractHerder::onPause(const std::string& c) { status_store_->put(c, state("PAUSED", worker_id_), generation()); }
+void AbstractHerder::onResume(const std::string& c) { status_store_->put(c, state("RUNNING", worker_id_), generation()); }
+void AbstractHerder::onStop(const std::string& c) { status_store_->put(c, state("STOPPED", worker_id_), generation()); }
 void AbstractHerder::onFailure(const std::string& c, const std::string& trace) {
-  status_store_.putConnector(c, state("FAILED", worker_id_, trace));
+  status_store_->putSafe(c, state("FAILED", worker_id_, trace), generation());
 }
 void AbstractHerder::onShutdown(const std::string& c) {
-  status_store_.putConnector(c, state("UNASSIGNED", worker_id_));
+  status_store_->putSafe(c, state("UNASSIGNED", worker_id_), generation());
 }
 
-void AbstractHerder::onStartup(const ConnectorTaskId& id) { status_store_.putTask(id, state("RUNNING", worker_id_)); }
-void AbstractHerder::onPause(const ConnectorTaskId& id) { status_store_.putTask(id, state("PAUSED", worker_id_)); }
-void AbstractHerder::onResume(const ConnectorTaskId& id) { status_store_.putTask(id, state("RUNNING", worker_id_)); }
+void AbstractHerder::onStartup(const ConnectorTaskId& id) {
+  status_store_->put(id, state("RUNNING", worker_id_), generation());
+}
+void AbstractHerder::onPause(const ConnectorTaskId& id) { status_store_->put(id, state("PAUSED", worker_id_), generation()); }
+void AbstractHerder::onResume(const ConnectorTaskId& id) {
+  status_store_->put(id, state("RUNNING", worker_id_), generation());
+}
 void AbstractHerder::onFailure(const ConnectorTaskId& id, const std::string& trace) {
-  status_store_.putTask(id, state("FAILED", worker_id_, trace));
+  status_store_->putSafe(id, state("FAILED", worker_id_, trace), generation());
 }
 void AbstractHerder::onShutdown(const ConnectorTaskId& id) {
-  status_store_.putTask(id, state("UNASSIGNED", worker_id_));
+  status_store_->putSafe(id, state("UNASSIGNED", worker_id_), generation());
 }
 
 void AbstractHerder::onDeletion(const std::string& connector) {
-  for (const auto& t : status_store_.tasks(connector)) status_store_.removeTask({connector, t.id});
-  status_store_.removeConnector(connector);
+  for (const auto& t : status_store_->getAll(connector)) {
+    status_store_->put(ConnectorTaskId{connector, t.id}, state("DESTROYED", worker_id_), generation());
+  }
+  status_store_->put(connector, state("DESTROYED", worker_id_), generation());
+  for (const auto& t : status_store_->getAllTopics(connector)) status_store_->deleteTopic(t.connector, t.topic);
 }
 
-void AbstractHerder::onDeletion(const ConnectorTaskId& id) { status_store_.removeTask(id); }
+void AbstractHerder::onDeletion(const ConnectorTaskId& id) {
+  status_store_->put(id, state("DESTROYED", worker_id_), generation());
+}
 
 void AbstractHerder::onRestart(const std::string& connector) {
-  status_store_.putConnector(connector, state("RESTARTING", worker_id_));
+  status_store_->put(connector, state("RESTARTING", worker_id_), generation());
 }
 
-void AbstractHerder::onRestart(const ConnectorTaskId& id) { status_store_.putTask(id, state("RESTARTING", worker_id_)); }
+void AbstractHerder::onRestart(const ConnectorTaskId& id) {
+  status_store_->put(id, state("RESTARTING", worker_id_), generation());
+}
 
 }  // namespace connectd::runtime

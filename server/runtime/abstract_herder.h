@@ -4,9 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "server/api/errors.h"
 #include "server/api/plugin_registry.h"
 #include "server/runtime/herder.h"
-#include "server/runtime/memory_status_backing_store.h"
+#include <memory>
+
+#include "server/runtime/status_backing_store.h"
 #include "server/runtime/status_listener.h"
 #include "server/runtime/worker_config.h"
 
@@ -16,13 +19,18 @@ namespace connectd::runtime {
 // connector config validation, plugin config descriptions, restart plans, topic tracking.
 class AbstractHerder : public Herder, public ConnectorStatusListener, public TaskStatusListener {
  public:
-  AbstractHerder(std::string worker_id, const WorkerConfig& config, const api::PluginRegistry& plugins);
+  AbstractHerder(std::string worker_id, const WorkerConfig& config, const api::PluginRegistry& plugins,
+                 std::unique_ptr<StatusBackingStore> status_store);
 
   ConnectorStateInfo connectorStatus(const std::string& name) override;
   TaskStateInfo taskStatus(const ConnectorTaskId& id) override;
   std::vector<std::string> connectorActiveTopics(const std::string& name) override;
   void resetConnectorActiveTopics(const std::string& name) override;
   std::vector<ConfigKeyInfo> connectorPluginConfig(const std::string& plugin) override;
+  // KIP-875: both go through modifyConnectorOffsets (an empty alteration is refused first).
+  void alterConnectorOffsets(const std::string& name, const ConnectorOffsets& offsets,
+                             Callback<std::string> cb) override;
+  void resetConnectorOffsets(const std::string& name, Callback<std::string> cb) override;
   const api::PluginRegistry& plugins() const override { return plugins_; }
   bool topicTrackingEnabled() const override { return config_.topicTrackingEnabled(); }
   bool topicTrackingResetAllowed() const override { return config_.topicTrackingResetAllowed(); }
@@ -40,7 +48,9 @@ class AbstractHerder : public Herder, public ConnectorStatusListener, public Tas
   const std::string& workerId() const { return worker_id_; }
   // The worker id statuses carry; set before start() (the REST port may only be known then).
   void setWorkerId(std::string worker_id) { worker_id_ = std::move(worker_id); }
-  MemoryStatusBackingStore& statusStore() { return status_store_; }
+  StatusBackingStore& statusStore() { return *status_store_; }
+  // The worker-group generation statuses are written with (0 in standalone mode).
+  virtual int generation() const { return 0; }
 
   // ConnectorStatusListener
   void onStartup(const std::string& connector) override;
@@ -60,9 +70,16 @@ class AbstractHerder : public Herder, public ConnectorStatusListener, public Tas
   static ConfigKeyInfo convertConfigKey(const api::ConfigDef::Key& key, const std::string& prefix = {});
 
  protected:
+  // Alters (`offsets`) or resets (nullopt) a connector's offsets.
+  virtual void modifyConnectorOffsets(const std::string& name, std::optional<ConnectorOffsets> offsets,
+                                      Callback<std::string> cb) = 0;
+  // The BadRequestException for offsets of a connector that is not STOPPED.
+  static api::BadRequestException notStoppedForOffsets(const std::string& name);
+
   // The raw config of a connector, or nullopt when it does not exist.
   virtual std::optional<ConfigMap> rawConfig(const std::string& name) = 0;
 
+  // DESTROYED statuses for the connector, its tasks and its active topics.
   void onDeletion(const std::string& connector);
   void onDeletion(const ConnectorTaskId& id);
   void onRestart(const std::string& connector);
@@ -76,7 +93,7 @@ class AbstractHerder : public Herder, public ConnectorStatusListener, public Tas
   std::string worker_id_;
   const WorkerConfig& config_;
   const api::PluginRegistry& plugins_;
-  MemoryStatusBackingStore status_store_;
+  std::unique_ptr<StatusBackingStore> status_store_;
 };
 
 }  // namespace connectd::runtime

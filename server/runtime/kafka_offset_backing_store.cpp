@@ -19,6 +19,10 @@ KafkaOffsetBackingStore::KafkaOffsetBackingStore(InternalTopicSettings settings,
 KafkaOffsetBackingStore::~KafkaOffsetBackingStore() { stop(); }
 
 void KafkaOffsetBackingStore::start() {
+  // The worker starts the shared store once; source tasks call start() too (as they would on a
+  // connector-specific store), which must not re-read or interrupt the running log.
+  std::lock_guard lifecycle(lifecycle_mu_);
+  if (log_) return;
   spdlog::info("Starting KafkaOffsetBackingStore");
   log_ = KafkaBasedLog::forInternalTopic(settings_, [this](const LogRecord& r) { onRecord(r); });
   log_->start();
@@ -26,6 +30,7 @@ void KafkaOffsetBackingStore::start() {
 }
 
 void KafkaOffsetBackingStore::stop() {
+  std::lock_guard lifecycle(lifecycle_mu_);
   if (!log_) return;
   spdlog::info("Stopping KafkaOffsetBackingStore");
   log_->stop();

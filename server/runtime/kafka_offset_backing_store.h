@@ -22,7 +22,7 @@ class KafkaOffsetBackingStore : public OffsetBackingStore {
                                    std::chrono::milliseconds timeout = std::chrono::seconds(30));
   ~KafkaOffsetBackingStore() override;
 
-  // Creates/checks the topic and reads it to the end.
+  // Creates/checks the topic and reads it to the end; a no-op when already started.
   void start() override;
   void stop() override;
   std::map<std::string, std::string> get(const std::vector<std::string>& keys) override;
@@ -36,6 +36,7 @@ class KafkaOffsetBackingStore : public OffsetBackingStore {
  private:
   InternalTopicSettings settings_;
   std::chrono::milliseconds timeout_;
+  std::mutex lifecycle_mu_;  // start()/stop(); start() is idempotent
   std::unique_ptr<KafkaBasedLog> log_;
 
   std::mutex mu_;

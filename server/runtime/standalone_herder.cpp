@@ -29,8 +29,8 @@ std::shared_ptr<OffsetBackingStore> defaultOffsetStore(const WorkerConfig& confi
 
 StandaloneHerder::StandaloneHerder(const WorkerConfig& config, const api::PluginRegistry& plugins, std::string worker_id,
                                    std::shared_ptr<OffsetBackingStore> offset_store)
-    : AbstractHerder(std::move(worker_id), config, plugins),
-      worker_(config, plugins, offset_store ? std::move(offset_store) : defaultOffsetStore(config), status_store_),
+    : AbstractHerder(std::move(worker_id), config, plugins, std::make_unique<MemoryStatusBackingStore>()),
+      worker_(config, plugins, offset_store ? std::move(offset_store) : defaultOffsetStore(config), *status_store_),
       validation_executor_(std::make_unique<SerialExecutor>("validation")) {}
 
 StandaloneHerder::~StandaloneHerder() { stop(); }
@@ -172,6 +172,17 @@ void StandaloneHerder::taskConfigs(const std::string& name, Callback<std::vector
   cb(nullptr, std::move(out));
 }
 
+void StandaloneHerder::putTaskConfigs(const std::string&, const std::vector<ConfigMap>&,
+                                      const std::optional<InternalRequestSignature>&, Callback<bool> cb) {
+  fail(cb, api::ConnectException(
+               "Kafka Connect in standalone mode does not support externally setting task configurations."));
+}
+
+void StandaloneHerder::fenceZombieSourceTasks(const std::string&, const std::optional<InternalRequestSignature>&,
+                                              Callback<bool> cb) {
+  fail(cb, api::ConnectException("Exactly-once source connectors are not supported in standalone mode"));
+}
+
 std::string StandaloneHerder::kafkaClusterId() { return worker_.kafkaClusterId(); }
 
 void StandaloneHerder::healthCheck(Callback<bool> cb) {
@@ -263,7 +274,6 @@ void StandaloneHerder::deleteConnectorConfig(const std::string& name, Callback<b
       configs_.erase(name);
     }
     onDeletion(name);
-    status_store_.deleteTopics(name);
     cb(nullptr, true);
   });
   if (!posted) fail(cb, api::ConnectException("Worker is shutting down"));
@@ -472,28 +482,13 @@ void StandaloneHerder::connectorOffsets(const std::string& name, Callback<Connec
   worker_.connectorOffsets(name, *config, std::move(cb));
 }
 
-void StandaloneHerder::alterConnectorOffsets(const std::string& name, const ConnectorOffsets& offsets,
-                                             Callback<std::string> cb) {
-  if (offsets.offsets.empty()) {
-    return fail(cb, api::ConnectException("The offsets to be altered may not be null or empty"));
-  }
-  modifyConnectorOffsets(name, offsets, std::move(cb));
-}
-
-void StandaloneHerder::resetConnectorOffsets(const std::string& name, Callback<std::string> cb) {
-  modifyConnectorOffsets(name, std::nullopt, std::move(cb));
-}
-
 void StandaloneHerder::modifyConnectorOffsets(const std::string& name, std::optional<ConnectorOffsets> offsets,
                                               Callback<std::string> cb) {
   bool posted = post([this, name, offsets = std::move(offsets), cb]() mutable {
     auto it = configs_.find(name);
     if (it == configs_.end()) return fail(cb, api::NotFoundException("Connector " + name + " not found"));
     if (it->second.target != TargetState::Stopped || !it->second.task_configs.empty()) {
-      return fail(cb, api::BadRequestException(
-                          "Connectors must be in the STOPPED state before their offsets can be modified. This can be "
-                          "done for the specified connector by issuing a 'PUT' request to the '/connectors/" +
-                          name + "/stop' endpoint"));
+      return fail(cb, notStoppedForOffsets(name));
     }
     worker_.modifyConnectorOffsets(name, it->second.config, std::move(offsets), cb);
   });

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "server/runtime/abstract_herder.h"
+#include "server/runtime/memory_status_backing_store.h"
 #include "server/runtime/offset_backing_store.h"
 #include "server/runtime/serial_executor.h"
 #include "server/runtime/worker.h"
@@ -56,10 +57,12 @@ class StandaloneHerder : public AbstractHerder {
   void resumeConnector(const std::string& name) override;
   void stopConnector(const std::string& name, Callback<bool> cb) override;
   void taskConfigs(const std::string& name, Callback<std::vector<TaskInfo>> cb) override;
+  // Not available in standalone mode (Java throws UnsupportedOperationException).
+  void putTaskConfigs(const std::string& name, const std::vector<ConfigMap>& configs,
+                      const std::optional<InternalRequestSignature>& signature, Callback<bool> cb) override;
+  void fenceZombieSourceTasks(const std::string& name, const std::optional<InternalRequestSignature>& signature,
+                              Callback<bool> cb) override;
   void connectorOffsets(const std::string& name, Callback<ConnectorOffsets> cb) override;
-  void alterConnectorOffsets(const std::string& name, const ConnectorOffsets& offsets,
-                             Callback<std::string> cb) override;
-  void resetConnectorOffsets(const std::string& name, Callback<std::string> cb) override;
   void validateConnectorConfig(const ConfigMap& config, Callback<ConfigInfos> cb) override;
   std::string kafkaClusterId() override;
   void healthCheck(Callback<bool> cb) override;
@@ -95,7 +98,7 @@ class StandaloneHerder : public AbstractHerder {
   void removeConnectorTasks(const std::string& name);
   void putTargetState(const std::string& name, TargetState state);
   void modifyConnectorOffsets(const std::string& name, std::optional<ConnectorOffsets> offsets,
-                              Callback<std::string> cb);
+                              Callback<std::string> cb) override;
   std::vector<ConnectorTaskId> taskIds(const std::string& name) const;
   ConnectorInfo infoOf(const std::string& name, const ConnectorState& state) const;
   void shutdownAll();

@@ -64,7 +64,7 @@ std::exception_ptr maybeWrap(const std::exception& e, const std::string& message
 }  // namespace
 
 Worker::Worker(const WorkerConfig& config, const api::PluginRegistry& plugins,
-               std::shared_ptr<OffsetBackingStore> offset_store, MemoryStatusBackingStore& status_store)
+               std::shared_ptr<OffsetBackingStore> offset_store, StatusBackingStore& status_store)
     : config_(config),
       plugins_(plugins),
       offset_store_(std::move(offset_store)),
@@ -478,8 +478,7 @@ std::shared_ptr<WorkerTask> Worker::buildSourceTask(const ConnectorTaskId& id, c
   c.offset_flush_interval_ms = config_.offsetFlushIntervalMs();
   c.offset_flush_timeout_ms = config_.offsetFlushTimeoutMs();
   if (config_.topicTrackingEnabled()) {
-    std::string connector = id.connector;
-    c.on_topic_used = [this, connector](const std::string& topic) { status_store_.putTopic(connector, topic); };
+    c.on_topic_used = [this, id](const std::string& topic) { recordActiveTopic(id, topic); };
   }
   return std::make_shared<WorkerSourceTask>(id, listener, initial, std::move(c));
 }
@@ -515,10 +514,15 @@ std::shared_ptr<WorkerTask> Worker::buildSinkTask(const ConnectorTaskId& id, con
   c.offset_flush_interval_ms = config_.offsetFlushIntervalMs();
   c.offset_flush_timeout_ms = config_.offsetFlushTimeoutMs();
   if (config_.topicTrackingEnabled()) {
-    std::string connector = id.connector;
-    c.on_topic_used = [this, connector](const std::string& topic) { status_store_.putTopic(connector, topic); };
+    c.on_topic_used = [this, id](const std::string& topic) { recordActiveTopic(id, topic); };
   }
   return std::make_shared<WorkerSinkTask>(id, listener, initial, std::move(c));
+}
+
+void Worker::recordActiveTopic(const ConnectorTaskId& id, const std::string& topic) {
+  if (status_store_.getTopic(id.connector, topic)) return;
+  auto now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
+  status_store_.put(TopicStatus{topic, id.connector, id.task, now.count()});
 }
 
 void Worker::setTaskTargetState(const std::string& connector, TargetState state) {

@@ -15,7 +15,7 @@
 #include "server/api/plugin_registry.h"
 #include "server/kafka/client_config.h"
 #include "server/runtime/herder.h"
-#include "server/runtime/memory_status_backing_store.h"
+#include "server/runtime/status_backing_store.h"
 #include "server/runtime/offset_backing_store.h"
 #include "server/runtime/serial_executor.h"
 #include "server/runtime/status_listener.h"
@@ -32,7 +32,7 @@ namespace connectd::runtime {
 class Worker {
  public:
   Worker(const WorkerConfig& config, const api::PluginRegistry& plugins, std::shared_ptr<OffsetBackingStore> offset_store,
-         MemoryStatusBackingStore& status_store);
+         StatusBackingStore& status_store);
   ~Worker();
 
   // Starts the offset store and the background lookup of the Kafka cluster id.
@@ -101,7 +101,9 @@ class Worker {
   const WorkerConfig& config_;
   const api::PluginRegistry& plugins_;
   std::shared_ptr<OffsetBackingStore> offset_store_;
-  MemoryStatusBackingStore& status_store_;
+  StatusBackingStore& status_store_;
+  // KIP-558: records `topic` as used by task `id` unless already known (recordActiveTopic).
+  void recordActiveTopic(const ConnectorTaskId& id, const std::string& topic);
 
   mutable std::mutex mu_;
   std::map<std::string, std::unique_ptr<WorkerConnector>> connectors_;

@@ -71,19 +71,53 @@ ConfigDef buildDef() {
              "Sets the methods supported for cross origin requests.");
   def.define("response.http.headers.config", Type::String, "", Importance::Low, "Rules for REST API HTTP response headers");
   def.define("rest.extension.classes", Type::List, "", Importance::Low, "Accepted for compatibility.");
-  def.define(WorkerConfig::kOffsetStorageFileFilename, Type::String, Importance::High,
-             "File to store source connector offsets");
   return def;
 }
 
 }  // namespace
 
 const ConfigDef& WorkerConfig::standaloneConfigDef() {
-  static const ConfigDef def = buildDef();
+  static const ConfigDef def = [] {
+    ConfigDef d = buildDef();
+    d.define(WorkerConfig::kOffsetStorageFileFilename, Type::String, Importance::High,
+             "File to store source connector offsets");
+    return d;
+  }();
+  return def;
+}
+
+const ConfigDef& WorkerConfig::distributedConfigDef() {
+  // DistributedConfig's own keys (group.id, the internal topics) are checked by
+  // DistributedConfig; the group-membership timings are typed here.
+  static const ConfigDef def = [] {
+    ConfigDef d = buildDef();
+    d.define(kSessionTimeoutMs, Type::Int, "10000", Importance::High,
+             "The timeout used to detect worker failures.");
+    d.define(kHeartbeatIntervalMs, Type::Int, "3000", Importance::High,
+             "The expected time between heartbeats to the group coordinator.");
+    d.define(kRebalanceTimeoutMs, Type::Int, "60000", Importance::High,
+             "The maximum allowed time for each worker to join the group once a rebalance has begun.");
+    d.define(kWorkerSyncTimeoutMs, Type::Int, "3000", Importance::Medium,
+             "When the worker is out of sync with other workers and needs to resynchronize configurations, wait "
+             "up to this amount of time before giving up, leaving the group, and waiting a backoff period before "
+             "rejoining.");
+    d.define(kWorkerUnsyncBackoffMs, Type::Int, "300000", Importance::Medium,
+             "When the worker is out of sync with other workers and fails to catch up within "
+             "worker.sync.timeout.ms, leave the Connect cluster for this long before rejoining.");
+    d.define(kConnectProtocol, Type::String, "sessioned", Importance::Low,
+             "Compatibility mode for Kafka Connect Protocol");
+    d.define(kScheduledRebalanceMaxDelayMs, Type::Int, "300000", Importance::Low,
+             "The maximum delay that is scheduled in order to wait for the return of one or more departed workers "
+             "before rebalancing and reassigning their connectors and tasks to the group.");
+    return d;
+  }();
   return def;
 }
 
 WorkerConfig::WorkerConfig(std::map<std::string, std::string> props) : parsed_(standaloneConfigDef(), props) {}
+
+WorkerConfig::WorkerConfig(std::map<std::string, std::string> props, Distributed)
+    : parsed_(distributedConfigDef(), std::move(props)) {}
 
 WorkerConfig WorkerConfig::fromFile(const std::string& path) {
   try {

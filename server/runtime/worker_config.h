@@ -32,8 +32,21 @@ class WorkerConfig {
   static constexpr const char* kPluginPath = "plugin.path";
   static constexpr const char* kConnectorClientPolicy = "connector.client.config.override.policy";
 
+  static constexpr const char* kSessionTimeoutMs = "session.timeout.ms";
+  static constexpr const char* kHeartbeatIntervalMs = "heartbeat.interval.ms";
+  static constexpr const char* kRebalanceTimeoutMs = "rebalance.timeout.ms";
+  static constexpr const char* kWorkerSyncTimeoutMs = "worker.sync.timeout.ms";
+  static constexpr const char* kWorkerUnsyncBackoffMs = "worker.unsync.backoff.ms";
+  static constexpr const char* kConnectProtocol = "connect.protocol";
+  static constexpr const char* kScheduledRebalanceMaxDelayMs = "scheduled.rebalance.max.delay.ms";
+
   // The standalone worker's ConfigDef (offset.storage.file.filename required).
   static const api::ConfigDef& standaloneConfigDef();
+  // The distributed worker's: no offsets file; group timings (session.timeout.ms, ...).
+  static const api::ConfigDef& distributedConfigDef();
+  struct Distributed {};
+  // Parses `props` against distributedConfigDef().
+  WorkerConfig(std::map<std::string, std::string> props, Distributed);
 
   // Parses `props`; throws api::ConfigException with Kafka's messages (e.g. Missing required
   // configuration "key.converter" which has no default value.).

@@ -158,13 +158,27 @@ Connectd::Connectd(fs::path dir, std::map<std::string, std::string> worker,
   }
 }
 
+Connectd::Connectd(fs::path dir, std::map<std::string, std::string> worker, Distributed mode)
+    : dir_(std::move(dir)), distributed_(std::move(mode)), port_(distributed_->port ? distributed_->port : freePort()) {
+  if (distributed_->properties_file) {
+    worker.try_emplace("bootstrap.servers", kafkaBootstrap());
+    worker.try_emplace("offset.flush.interval.ms", "500");
+    worker.try_emplace("listeners", "http://127.0.0.1:" + std::to_string(port_));
+    props_ = dir_ / "worker.properties";
+    writeProperties(props_, worker);
+  }
+}
+
 Connectd::~Connectd() {
   if (pid_ > 0) stop();
 }
 
 void Connectd::start() {
-  std::vector<std::string> args = {CONNECTD_BINARY, "--standalone", props_.string()};
+  std::vector<std::string> args = {CONNECTD_BINARY};
+  if (!distributed_) args.push_back("--standalone");
+  if (!props_.empty()) args.push_back(props_.string());
   for (const auto& p : connector_props_) args.push_back(p.string());
+  std::map<std::string, std::string> env = distributed_ ? distributed_->env : std::map<std::string, std::string>{};
   std::string logfile = (dir_ / "connectd.log").string();
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
@@ -172,6 +186,7 @@ void Connectd::start() {
     int fd = ::open(logfile.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     ::dup2(fd, 1);
     ::dup2(fd, 2);
+    for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -215,7 +230,10 @@ bool Connectd::running() {
 }
 
 void Connectd::waitReady(std::chrono::milliseconds timeout) {
-  bool ok = waitFor([&] { return running() && get("/").status == 200; }, timeout, 20ms);
+  // A distributed worker is ready once its herder joined the group and answers /health.
+  const char* probe = distributed_ ? "/health" : "/";
+  if (distributed_ && timeout < 120s) timeout = 120s;
+  bool ok = waitFor([&] { return running() && get(probe).status == 200; }, timeout, 50ms);
   if (!ok) throw std::runtime_error("connectd did not become ready; log:\n" + log());
 }
 
@@ -275,6 +293,113 @@ void createTopic(const std::string& topic, int partitions) {
   rd_kafka_queue_destroy(q);
   rd_kafka_destroy(rk);
   if (!error.empty()) throw std::runtime_error("create topic " + topic + ": " + error);
+}
+
+void createTopic(const std::string& topic, int partitions, const std::map<std::string, std::string>& configs) {
+  char err[512];
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, baseConf(), err, sizeof err);
+  rd_kafka_NewTopic_t* nt = rd_kafka_NewTopic_new(topic.c_str(), partitions, 1, err, sizeof err);
+  for (const auto& [k, v] : configs) rd_kafka_NewTopic_set_config(nt, k.c_str(), v.c_str());
+  rd_kafka_queue_t* q = rd_kafka_queue_new(rk);
+  rd_kafka_CreateTopics(rk, &nt, 1, nullptr, q);
+  rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 30000);
+  std::string error;
+  if (!ev) {
+    error = "CreateTopics timed out";
+  } else {
+    const rd_kafka_CreateTopics_result_t* res = rd_kafka_event_CreateTopics_result(ev);
+    size_t n;
+    const rd_kafka_topic_result_t** results = rd_kafka_CreateTopics_result_topics(res, &n);
+    for (size_t i = 0; i < n; ++i) {
+      if (auto code = rd_kafka_topic_result_error(results[i])) error = rd_kafka_err2str(code);
+    }
+    rd_kafka_event_destroy(ev);
+  }
+  rd_kafka_NewTopic_destroy(nt);
+  rd_kafka_queue_destroy(q);
+  rd_kafka_destroy(rk);
+  if (!error.empty()) throw std::runtime_error("create topic " + topic + ": " + error);
+}
+
+void produceKeyed(const std::string& topic,
+                  const std::vector<std::pair<std::string, std::optional<std::string>>>& records) {
+  char err[512];
+  rd_kafka_conf_t* conf = baseConf();
+  rd_kafka_conf_set(conf, "partitioner", "murmur2_random", err, sizeof err);
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
+  for (const auto& [key, value] : records) {
+    const void* key_ptr = key.data();
+    size_t key_len = key.size();
+    void* value_ptr = value ? const_cast<char*>(value->data()) : nullptr;
+    size_t value_len = value ? value->size() : 0;
+    rd_kafka_resp_err_t e = rd_kafka_producev(
+        rk, RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+        RD_KAFKA_V_KEY(key_ptr, key_len), RD_KAFKA_V_VALUE(value_ptr, value_len), RD_KAFKA_V_END);
+    if (e) throw std::runtime_error(std::string("produce: ") + rd_kafka_err2str(e));
+  }
+  if (rd_kafka_flush(rk, 30000) != RD_KAFKA_RESP_ERR_NO_ERROR) throw std::runtime_error("produce: flush timed out");
+  rd_kafka_destroy(rk);
+}
+
+int32_t javaPartition(const std::string& key, int32_t partitions) {
+  return rd_kafka_msg_partitioner_murmur2(nullptr, key.data(), key.size(), partitions, nullptr, nullptr);
+}
+
+namespace {
+// Describe of one topic through a throw-away admin client; `fn` reads the result event.
+template <typename F>
+void describeTopic(const std::string& topic, F fn) {
+  // A consumer-type client: its metadata requests never auto-create the topic (a producer's
+  // would, racing with the worker that is about to create it compacted).
+  char err[512];
+  rd_kafka_conf_t* conf = baseConf();
+  rd_kafka_conf_set(conf, "allow.auto.create.topics", "false", err, sizeof err);
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
+  fn(rk);
+  rd_kafka_destroy(rk);
+}
+}  // namespace
+
+int32_t partitionCount(const std::string& topic) {
+  int32_t count = -1;
+  describeTopic(topic, [&](rd_kafka_t* rk) {
+    rd_kafka_topic_t* rkt = rd_kafka_topic_new(rk, topic.c_str(), nullptr);
+    const rd_kafka_metadata_t* md = nullptr;
+    if (rd_kafka_metadata(rk, 0, rkt, &md, 10000) == RD_KAFKA_RESP_ERR_NO_ERROR && md->topic_cnt == 1 &&
+        !md->topics[0].err) {
+      count = md->topics[0].partition_cnt;
+    }
+    if (md) rd_kafka_metadata_destroy(md);
+    rd_kafka_topic_destroy(rkt);
+  });
+  return count;
+}
+
+std::map<std::string, std::string> topicConfigs(const std::string& topic) {
+  std::map<std::string, std::string> out;
+  describeTopic(topic, [&](rd_kafka_t* rk) {
+    rd_kafka_ConfigResource_t* res = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, topic.c_str());
+    rd_kafka_queue_t* q = rd_kafka_queue_new(rk);
+    rd_kafka_DescribeConfigs(rk, &res, 1, nullptr, q);
+    rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 30000);
+    if (ev) {
+      size_t n = 0;
+      const rd_kafka_ConfigResource_t** rs =
+          rd_kafka_DescribeConfigs_result_resources(rd_kafka_event_DescribeConfigs_result(ev), &n);
+      for (size_t i = 0; i < n; ++i) {
+        size_t cnt = 0;
+        const rd_kafka_ConfigEntry_t** entries = rd_kafka_ConfigResource_configs(rs[i], &cnt);
+        for (size_t j = 0; j < cnt; ++j) {
+          const char* v = rd_kafka_ConfigEntry_value(entries[j]);
+          out[rd_kafka_ConfigEntry_name(entries[j])] = v ? v : "";
+        }
+      }
+      rd_kafka_event_destroy(ev);
+    }
+    rd_kafka_queue_destroy(q);
+    rd_kafka_ConfigResource_destroy(res);
+  });
+  return out;
 }
 
 void produce(const std::string& topic, const std::vector<std::pair<std::optional<std::string>, std::string>>& records) {
@@ -347,6 +472,52 @@ std::vector<KafkaRecord> consume(const std::string& topic, size_t count, std::ch
     }
     rd_kafka_message_destroy(m);
   }
+  rd_kafka_consumer_close(rk);
+  rd_kafka_destroy(rk);
+  return out;
+}
+
+std::vector<KafkaRecord> readTopic(const std::string& topic) {
+  int32_t partitions = partitionCount(topic);
+  if (partitions <= 0) throw std::runtime_error("readTopic: no such topic " + topic);
+  char err[512];
+  rd_kafka_conf_t* conf = baseConf();
+  rd_kafka_conf_set(conf, "enable.partition.eof", "false", err, sizeof err);
+  // librdkafka's assign() needs a group id; nothing is committed under it.
+  rd_kafka_conf_set(conf, "group.id", uniqueName("it-read").c_str(), err, sizeof err);
+  rd_kafka_conf_set(conf, "enable.auto.commit", "false", err, sizeof err);
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
+  rd_kafka_poll_set_consumer(rk);
+  std::vector<KafkaRecord> out;
+  for (int32_t p = 0; p < partitions; ++p) {
+    int64_t low = 0, high = 0;
+    if (rd_kafka_query_watermark_offsets(rk, topic.c_str(), p, &low, &high, 10000)) {
+      throw std::runtime_error("readTopic: watermarks of " + topic);
+    }
+    if (high <= low) continue;
+    rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(1);
+    rd_kafka_topic_partition_list_add(list, topic.c_str(), p)->offset = low;
+    rd_kafka_assign(rk, list);
+    rd_kafka_topic_partition_list_destroy(list);
+    int64_t next = low;
+    auto deadline = std::chrono::steady_clock::now() + 30s;
+    while (next < high && std::chrono::steady_clock::now() < deadline) {
+      rd_kafka_message_t* m = rd_kafka_consumer_poll(rk, 200);
+      if (!m) continue;
+      if (!m->err && m->partition == p) {
+        KafkaRecord r;
+        if (m->key) r.key = std::string(static_cast<const char*>(m->key), m->key_len);
+        if (m->payload) r.value = std::string(static_cast<const char*>(m->payload), m->len);
+        r.partition = m->partition;
+        r.offset = m->offset;
+        next = m->offset + 1;
+        out.push_back(std::move(r));
+      }
+      rd_kafka_message_destroy(m);
+    }
+    if (next < high) throw std::runtime_error("readTopic: timed out reading " + topic);
+  }
+  rd_kafka_assign(rk, nullptr);
   rd_kafka_consumer_close(rk);
   rd_kafka_destroy(rk);
   return out;

@@ -52,6 +52,15 @@ class Connectd {
   // Writes `worker` (plus listeners/offset file defaults) to a properties file in `dir`.
   Connectd(std::filesystem::path dir, std::map<std::string, std::string> worker,
            std::vector<std::map<std::string, std::string>> connector_files = {});
+  // A distributed worker (`connectd [worker.properties]`): `env` is added to the child's
+  // environment; without a properties file the worker is configured by `env` alone (then set
+  // CONNECT_LISTENERS to http://127.0.0.1:<port> with `port`).
+  struct Distributed {
+    std::map<std::string, std::string> env;
+    bool properties_file = true;
+    int port = 0;  // 0: a free port
+  };
+  Connectd(std::filesystem::path dir, std::map<std::string, std::string> worker, Distributed mode);
   ~Connectd();
   Connectd(const Connectd&) = delete;
   Connectd& operator=(const Connectd&) = delete;
@@ -83,6 +92,7 @@ class Connectd {
   std::filesystem::path dir_;
   std::filesystem::path props_;
   std::vector<std::filesystem::path> connector_props_;
+  std::optional<Distributed> distributed_;
   int port_;
   pid_t pid_ = -1;
 };
@@ -96,11 +106,24 @@ struct KafkaRecord {
 };
 
 void createTopic(const std::string& topic, int partitions = 1);
+// Creates a topic with topic configs (e.g. cleanup.policy=compact).
+void createTopic(const std::string& topic, int partitions, const std::map<std::string, std::string>& configs);
+// Produces keyed records (nullopt value: tombstone) with Java's partitioner (murmur2).
+void produceKeyed(const std::string& topic,
+                  const std::vector<std::pair<std::string, std::optional<std::string>>>& records);
+// The partition Java's default partitioner picks for `key` (murmur2, as librdkafka implements it).
+int32_t javaPartition(const std::string& key, int32_t partitions);
+// Number of partitions of `topic` and its topic configs (describe).
+int32_t partitionCount(const std::string& topic);
+std::map<std::string, std::string> topicConfigs(const std::string& topic);
 void produce(const std::string& topic, const std::vector<std::pair<std::optional<std::string>, std::string>>& records);
 // Produces one record with a null key and a null value (a tombstone).
 void produceTombstone(const std::string& topic);
 // Reads the topic from the beginning until `count` records arrived or `timeout` passed.
 std::vector<KafkaRecord> consume(const std::string& topic, size_t count, std::chrono::milliseconds timeout = 60s);
+// Every record of every partition of `topic` up to its current end (no consumer group;
+// partition by partition, in offset order).
+std::vector<KafkaRecord> readTopic(const std::string& topic);
 // Committed offsets of a consumer group for `topic` partition 0 (-1 when none).
 int64_t committedOffset(const std::string& group, const std::string& topic, int32_t partition = 0);
 
