@@ -96,7 +96,7 @@ TEST(DistributedTest, PipelineSurvivesKillNineAndSourceResumesFromOffsetsTopic) 
   auto lines = numbered("line", 0, 300);
   appendLines(in, lines);
   {
-    Connectd w(dir, workerProps(c), Connectd::Distributed{{}, true, port});
+    Connectd w(Connectd::Distributed{{}, true, port}, dir, workerProps(c));
     w.start();
     w.waitReady();
     auto r = w.put("/connectors/file-source/config", sourceConfig(in, topic));
@@ -118,7 +118,7 @@ TEST(DistributedTest, PipelineSurvivesKillNineAndSourceResumesFromOffsetsTopic) 
 
   auto more = numbered("more", 0, 200);
   appendLines(in, more);
-  Connectd w(dir, workerProps(c), Connectd::Distributed{{}, true, port});
+  Connectd w(Connectd::Distributed{{}, true, port}, dir, workerProps(c));
   w.start();
   w.waitReady();
   // The connectors come back from the config topic, RUNNING again once the group formed.
@@ -177,7 +177,7 @@ TEST(DistributedTest, RunsConnectorsFromTopicsWrittenByJavaKafkaConnect) {
                           {"status-task-" + name + "-0",
                            R"({"state":"RUNNING","trace":null,"worker_id":"10.0.0.5:8083","generation":7})"}});
 
-  Connectd w(dir, workerProps(c), Connectd::Distributed{});
+  Connectd w(Connectd::Distributed{}, dir, workerProps(c));
   w.start();
   w.waitReady();
   auto info = w.get("/connectors/" + name);
@@ -221,7 +221,7 @@ TEST(DistributedTest, WritesConfigOffsetAndStatusRecordsInKafkaConnectFormat) {
   createTopic(topic);
   appendLines(in, numbered("x", 0, 5));
   Cluster c = freshCluster("format");
-  Connectd w(dir, workerProps(c), Connectd::Distributed{});
+  Connectd w(Connectd::Distributed{}, dir, workerProps(c));
   w.start();
   w.waitReady();
 
@@ -338,7 +338,7 @@ TEST(DistributedTest, ConfiguredByDebeziumConnectImageEnvironmentWithoutProperti
               {"CONNECT_OFFSET_FLUSH_INTERVAL_MS", "500"},
               {"CONNECT_VALUE_CONVERTER", "org.apache.kafka.connect.storage.StringConverter"},
               {"CONNECT_STATUS_STORAGE_PARTITIONS", "3"}};
-  Connectd w(dir, {}, mode);
+  Connectd w(mode, dir, {});
   w.start();
   w.waitReady();
   auto r = w.put("/connectors/env-source/config", sourceConfig(in, topic));
@@ -361,7 +361,7 @@ TEST(DistributedTest, DeleteTombstonesRecordsAndRecreatedConnectorStartsClean) {
   createTopic(topic);
   appendLines(in, numbered("d", 0, 3));
   Cluster c = freshCluster("delete");
-  Connectd w(dir, workerProps(c), Connectd::Distributed{});
+  Connectd w(Connectd::Distributed{}, dir, workerProps(c));
   w.start();
   w.waitReady();
   std::string name = "to-delete";
@@ -409,7 +409,7 @@ TEST(DistributedTest, RefusesConfigTopicWithSeveralPartitionsOrWithoutCompaction
   createTopic(c.configs, 2, {{"cleanup.policy", "compact"}});
   auto dir = scratchDir("dist-bad");
   {
-    Connectd w(dir, workerProps(c), Connectd::Distributed{});
+    Connectd w(Connectd::Distributed{}, dir, workerProps(c));
     w.start();
     ASSERT_TRUE(waitFor([&] { return !w.running(); }, 120s)) << w.log();
     EXPECT_NE(w.log().find("Topic '" + c.configs +
@@ -422,7 +422,7 @@ TEST(DistributedTest, RefusesConfigTopicWithSeveralPartitionsOrWithoutCompaction
   Cluster d = freshCluster("badpolicy");
   createTopic(d.status, 5, {{"cleanup.policy", "delete"}});
   auto dir2 = scratchDir("dist-bad2");
-  Connectd w(dir2, workerProps(d), Connectd::Distributed{});
+  Connectd w(Connectd::Distributed{}, dir2, workerProps(d));
   w.start();
   ASSERT_TRUE(waitFor([&] { return !w.running(); }, 120s)) << w.log();
   EXPECT_NE(w.log().find("Topic '" + d.status +

@@ -158,7 +158,7 @@ Connectd::Connectd(fs::path dir, std::map<std::string, std::string> worker,
   }
 }
 
-Connectd::Connectd(fs::path dir, std::map<std::string, std::string> worker, Distributed mode)
+Connectd::Connectd(Distributed mode, fs::path dir, std::map<std::string, std::string> worker)
     : dir_(std::move(dir)), distributed_(std::move(mode)), port_(distributed_->port ? distributed_->port : freePort()) {
   if (distributed_->properties_file) {
     worker.try_emplace("bootstrap.servers", kafkaBootstrap());

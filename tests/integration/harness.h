@@ -60,7 +60,7 @@ class Connectd {
     bool properties_file = true;
     int port = 0;  // 0: a free port
   };
-  Connectd(std::filesystem::path dir, std::map<std::string, std::string> worker, Distributed mode);
+  Connectd(Distributed mode, std::filesystem::path dir, std::map<std::string, std::string> worker);
   ~Connectd();
   Connectd(const Connectd&) = delete;
   Connectd& operator=(const Connectd&) = delete;
