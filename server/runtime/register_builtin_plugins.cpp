@@ -1,6 +1,7 @@
 #include "server/runtime/register_builtin_plugins.h"
 
 #include "connectors/file/register_file_connectors.h"
+#include "connectors/mysql/register_mysql_connectors.h"
 #include "server/converters/register_converters.h"
 #include "transforms/register_transforms.h"
 
@@ -10,6 +11,7 @@ void registerBuiltinPlugins(api::PluginRegistry& registry) {
   converters::registerConverters(registry);
   transforms::registerTransforms(registry);
   file::registerFileConnectors(registry);
+  mysql::registerMySqlConnectors(registry);
 }
 
 }  // namespace connectd::runtime

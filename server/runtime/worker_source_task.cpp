@@ -110,6 +110,13 @@ void WorkerSourceTask::execute() {
 void WorkerSourceTask::sendRecords() {
   for (auto& record : batch_) {
     if (isStopping()) break;
+    if (record.topic.empty() && record.value.isNull() && !record.valueSchema && !record.sourceOffset.empty()) {
+      // An offset-only record (the shape KIP-910 proposed): nothing to produce, but its offset
+      // commits in order with the records before it, so a source reading past events it
+      // filters out (a CDC task on a busy database) does not pin its position.
+      recordDropped(record);
+      continue;
+    }
     if (!c_.transformation_chain.apply(record, *c_.retry_operator)) {
       recordDropped(record);
       continue;

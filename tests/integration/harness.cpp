@@ -295,6 +295,48 @@ void createTopic(const std::string& topic, int partitions) {
   if (!error.empty()) throw std::runtime_error("create topic " + topic + ": " + error);
 }
 
+void deleteTopics(const std::vector<std::string>& topics) {
+  if (topics.empty()) return;
+  char err[512];
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, baseConf(), err, sizeof err);
+  std::vector<rd_kafka_DeleteTopic_t*> dts;
+  for (const auto& t : topics) dts.push_back(rd_kafka_DeleteTopic_new(t.c_str()));
+  rd_kafka_queue_t* q = rd_kafka_queue_new(rk);
+  rd_kafka_DeleteTopics(rk, dts.data(), dts.size(), nullptr, q);
+  rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 30000);
+  std::string error;
+  if (!ev) {
+    error = "DeleteTopics timed out";
+  } else {
+    const rd_kafka_DeleteTopics_result_t* res = rd_kafka_event_DeleteTopics_result(ev);
+    size_t n;
+    const rd_kafka_topic_result_t** results = rd_kafka_DeleteTopics_result_topics(res, &n);
+    for (size_t i = 0; i < n; ++i) {
+      auto code = rd_kafka_topic_result_error(results[i]);
+      if (code && code != RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART) error = rd_kafka_err2str(code);
+    }
+    rd_kafka_event_destroy(ev);
+  }
+  for (auto* d : dts) rd_kafka_DeleteTopic_destroy(d);
+  rd_kafka_queue_destroy(q);
+  // Deletion is asynchronous on the broker: wait until the metadata no longer lists them.
+  for (int i = 0; i < 300 && error.empty(); ++i) {
+    const rd_kafka_metadata_t* md = nullptr;
+    if (rd_kafka_metadata(rk, 1, nullptr, &md, 5000) != RD_KAFKA_RESP_ERR_NO_ERROR) continue;
+    bool any = false;
+    for (int t = 0; t < md->topic_cnt; ++t) {
+      for (const auto& name : topics) {
+        if (name == md->topics[t].topic && md->topics[t].err != RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART) any = true;
+      }
+    }
+    rd_kafka_metadata_destroy(md);
+    if (!any) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  rd_kafka_destroy(rk);
+  if (!error.empty()) throw std::runtime_error("delete topics: " + error);
+}
+
 void createTopic(const std::string& topic, int partitions, const std::map<std::string, std::string>& configs) {
   char err[512];
   rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, baseConf(), err, sizeof err);
@@ -510,6 +552,16 @@ std::vector<KafkaRecord> readTopic(const std::string& topic) {
         if (m->payload) r.value = std::string(static_cast<const char*>(m->payload), m->len);
         r.partition = m->partition;
         r.offset = m->offset;
+        rd_kafka_headers_t* hdrs = nullptr;
+        if (rd_kafka_message_headers(m, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+          const char* name;
+          const void* val;
+          size_t size;
+          for (size_t i = 0; !rd_kafka_header_get_all(hdrs, i, &name, &val, &size); ++i) {
+            r.headers.emplace_back(name, val ? std::optional<std::string>(std::string(static_cast<const char*>(val), size))
+                                             : std::nullopt);
+          }
+        }
         next = m->offset + 1;
         out.push_back(std::move(r));
       }
@@ -521,6 +573,28 @@ std::vector<KafkaRecord> readTopic(const std::string& topic) {
   rd_kafka_consumer_close(rk);
   rd_kafka_destroy(rk);
   return out;
+}
+
+int64_t endOffset(const std::string& topic) {
+  char err[512];
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, baseConf(), err, sizeof err);
+  rd_kafka_topic_t* t = rd_kafka_topic_new(rk, topic.c_str(), nullptr);
+  const rd_kafka_metadata_t* md = nullptr;
+  int64_t total = 0;
+  if (rd_kafka_metadata(rk, 0, t, &md, 10000) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+    for (int i = 0; i < md->topic_cnt; ++i) {
+      if (topic != md->topics[i].topic || md->topics[i].err) continue;
+      for (int p = 0; p < md->topics[i].partition_cnt; ++p) {
+        int64_t low = 0, high = 0;
+        if (!rd_kafka_query_watermark_offsets(rk, topic.c_str(), md->topics[i].partitions[p].id, &low, &high, 10000))
+          total += high;
+      }
+    }
+    rd_kafka_metadata_destroy(md);
+  }
+  rd_kafka_topic_destroy(t);
+  rd_kafka_destroy(rk);
+  return total;
 }
 
 int64_t committedOffset(const std::string& group, const std::string& topic, int32_t partition) {

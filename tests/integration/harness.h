@@ -106,6 +106,8 @@ struct KafkaRecord {
 };
 
 void createTopic(const std::string& topic, int partitions = 1);
+// Deletes the topics that exist (missing ones are fine) and waits until they are gone.
+void deleteTopics(const std::vector<std::string>& topics);
 // Creates a topic with topic configs (e.g. cleanup.policy=compact).
 void createTopic(const std::string& topic, int partitions, const std::map<std::string, std::string>& configs);
 // Produces keyed records (nullopt value: tombstone) with Java's partitioner (murmur2).
@@ -124,6 +126,8 @@ std::vector<KafkaRecord> consume(const std::string& topic, size_t count, std::ch
 // Every record of every partition of `topic` up to its current end (no consumer group;
 // partition by partition, in offset order).
 std::vector<KafkaRecord> readTopic(const std::string& topic);
+// Sum of the high watermarks of `topic`'s partitions (0 when it does not exist yet).
+int64_t endOffset(const std::string& topic);
 // Committed offsets of a consumer group for `topic` partition 0 (-1 when none).
 int64_t committedOffset(const std::string& group, const std::string& topic, int32_t partition = 0);
 

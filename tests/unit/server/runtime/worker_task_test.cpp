@@ -247,6 +247,64 @@ TEST(WorkerSourceTaskTest, ConverterFailureFailsTaskWithToleranceNone) {
             "Caused by: org.apache.kafka.connect.errors.DataException: cannot serialize\n");
 }
 
+// A record with no topic and no value that carries an offset (what a CDC source returns after
+// reading past filtered changes) is committed without producing anything.
+TEST(WorkerSourceTaskTest, OffsetOnlyRecordsCommitTheirOffsetWithoutProducing) {
+  class OffsetOnlyTask : public connectd::api::SourceTask {
+   public:
+    std::string version() const override { return "1"; }
+    void start(const connectd::api::ConfigMap&) override {}
+    void poll(std::vector<SourceRecord>& out) override {
+      if (!sent_) {
+        SourceRecord r;
+        r.sourcePartition = {{"server", Value("s")}};
+        r.sourceOffset = {{"pos", Value(int64_t{42})}};
+        out.push_back(std::move(r));
+        sent_ = true;
+        return;
+      }
+      std::unique_lock lock(mu_);
+      cv_.wait_for(lock, std::chrono::milliseconds(50), [&] { return stopped_.load(); });
+    }
+    void stop() override {
+      stopped_ = true;
+      cv_.notify_all();
+    }
+
+   private:
+    bool sent_ = false;
+    std::atomic<bool> stopped_{false};
+    std::mutex mu_;
+    std::condition_variable cv_;
+  };
+  MockCluster cluster;
+  auto store = std::make_shared<connectd::runtime::FileOffsetBackingStore>(tempOffsetsPath("offset_only"));
+  RecordingStatusListener listener;
+  connectd::runtime::WorkerSourceTask::Components c;
+  c.task = std::make_unique<OffsetOnlyTask>();
+  c.key_converter = std::make_unique<connectd::testing::PlainStringConverter>();
+  c.value_converter = std::make_unique<connectd::testing::PlainStringConverter>();
+  c.header_converter = std::make_unique<connectd::testing::PlainStringConverter>();
+  c.retry_operator = noTolerance();
+  c.producer_props = {{"bootstrap.servers", cluster.bootstraps()}};
+  c.offset_store = store;
+  c.offset_flush_interval_ms = 100;
+  std::atomic<int> topics_used{0};
+  c.on_topic_used = [&](const std::string&) { ++topics_used; };
+  auto worker_task = std::make_shared<connectd::runtime::WorkerSourceTask>(ConnectorTaskId{"oo", 0}, listener,
+                                                                            TargetState::Started, std::move(c));
+  worker_task->run();
+  std::string key = connectd::runtime::OffsetUtils::keyFor("oo", {{"server", Value("s")}});
+  ASSERT_TRUE(waitUntil([&] {
+    auto v = store->get({key});
+    return v.count(key) && v.at(key) == R"({"pos":42})";
+  }));
+  worker_task->stop();
+  ASSERT_TRUE(worker_task->awaitStop(10000));
+  EXPECT_EQ(topics_used.load(), 0);
+  EXPECT_EQ(listener.states(), (std::vector<std::string>{"RUNNING", "UNASSIGNED"}));
+}
+
 TEST(WorkerSinkTaskTest, DeliversBatchesRedeliversAfterRetriableAndCommits) {
   MockCluster cluster;
   cluster.createTopic("sink-in");

@@ -1,0 +1,464 @@
+#include "connectors/mysql/mysql_connector_task.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+#include <sstream>
+#include <utility>
+
+#include "server/api/errors.h"
+
+namespace connectd::mysql {
+
+namespace {
+
+std::string randomUuid() {
+  std::random_device rd;
+  std::mt19937_64 gen((static_cast<uint64_t>(rd()) << 32) ^ rd());
+  uint64_t hi = gen();
+  uint64_t lo = gen();
+  hi = (hi & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;
+  lo = (lo & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
+  char buf[37];
+  std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
+                static_cast<unsigned>((hi >> 16) & 0xffff), static_cast<unsigned>(hi & 0xffff),
+                static_cast<unsigned>(lo >> 48), static_cast<unsigned long long>(lo & 0xffffffffffffULL));
+  return buf;
+}
+
+int64_t nowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Binlog file names end in a number (mysql-bin.000003); order by it, then by name.
+int compareBinlogFiles(const std::string& a, const std::string& b) {
+  auto suffix = [](const std::string& f) -> int64_t {
+    auto dot = f.rfind('.');
+    if (dot == std::string::npos) return -1;
+    try {
+      return std::stoll(f.substr(dot + 1));
+    } catch (const std::exception&) {
+      return -1;
+    }
+  };
+  int64_t sa = suffix(a);
+  int64_t sb = suffix(b);
+  if (sa != sb) return sa < sb ? -1 : 1;
+  return a.compare(b) < 0 ? -1 : (a == b ? 0 : 1);
+}
+
+std::optional<int64_t> offsetLong(const api::OffsetMap& m, std::string_view key) {
+  for (const auto& [k, v] : m) {
+    if (k == key && !v.isNull() && v.isIntegral()) return v.toInt64();
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> offsetString(const api::OffsetMap& m, std::string_view key) {
+  for (const auto& [k, v] : m) {
+    if (k == key && v.kind() == api::Value::Kind::String) return v.asString();
+  }
+  return std::nullopt;
+}
+
+// BinlogHistoryRecordComparator for one server: is the recorded position at or before the desired one?
+bool isAtOrBefore(const api::OffsetMap& recorded, const api::OffsetMap& desired) {
+  auto rs = offsetLong(recorded, "server_id").value_or(0);
+  auto ds = offsetLong(desired, "server_id").value_or(0);
+  if (rs != 0 && ds != 0 && rs != ds) {
+    return offsetLong(recorded, "ts_sec").value_or(0) <= offsetLong(desired, "ts_sec").value_or(0);
+  }
+  const bool desired_snapshot = offsetString(desired, "snapshot").has_value();
+  const bool recorded_snapshot = offsetString(recorded, "snapshot").has_value();
+  int files = compareBinlogFiles(offsetString(recorded, "file").value_or(""), offsetString(desired, "file").value_or(""));
+  if (files != 0) return files < 0;
+  auto rp = offsetLong(recorded, "pos").value_or(0);
+  auto dp = offsetLong(desired, "pos").value_or(0);
+  if (rp != dp) return rp < dp;
+  if (desired_snapshot && !recorded_snapshot) return false;
+  auto re = offsetLong(recorded, "event").value_or(0);
+  auto de = offsetLong(desired, "event").value_or(0);
+  if (re != de) return re < de;
+  return offsetLong(recorded, "row").value_or(0) <= offsetLong(desired, "row").value_or(0);
+}
+
+}  // namespace
+
+MySqlConnectorTask::MySqlConnectorTask(Flavor flavor) : flavor_(flavor) {}
+
+MySqlConnectorTask::~MySqlConnectorTask() { stop(); }
+
+std::string MySqlConnectorTask::version() const { return kDebeziumVersion; }
+
+ConnectionOptions MySqlConnectorTask::connectionOptions() const {
+  ConnectionOptions o;
+  o.host = config_->hostname();
+  o.port = config_->port();
+  o.user = config_->user();
+  o.password = config_->password();
+  o.ssl_mode = config_->sslMode();
+  o.connect_timeout_ms = static_cast<int>(config_->connectTimeoutMs());
+  o.init_statements = config_->initialStatements();
+  return o;
+}
+
+void MySqlConnectorTask::start(const api::ConfigMap& props) {
+  stopping_ = false;
+  config_ = std::make_unique<MySqlConnectorConfig>(props, flavor_);
+  queue_ = std::make_unique<ChangeEventQueue>(static_cast<size_t>(config_->maxQueueSize()),
+                                              static_cast<size_t>(config_->maxBatchSize()),
+                                              std::chrono::milliseconds(config_->pollIntervalMs()));
+  EventEmitter::Options eo;
+  eo.topic_prefix = config_->topicPrefix();
+  eo.mariadb = flavor_ == Flavor::MariaDb;
+  eo.tombstones_on_delete = config_->tombstonesOnDelete();
+  eo.provide_transaction_metadata = config_->provideTransactionMetadata();
+  eo.extended_headers = config_->extendedHeadersEnabled();
+  eo.run_id = randomUuid();
+  eo.transaction_topic = config_->transactionTopic();
+  eo.heartbeat_topic = config_->heartbeatTopic();
+  eo.schema_change_topic = config_->schemaChangeTopic();
+  emitter_ = std::make_unique<EventEmitter>(std::move(eo), *queue_);
+
+  schema_options_template_ = TableSchemaOptions{};
+  schema_options_template_.values = config_->valueConverterConfig();
+  schema_options_template_.mappers = config_->columnMappingRules();
+  schema_options_template_.include_schema_comments = config_->includeSchemaComments();
+  schema_options_template_.source_schema = emitter_->sourceSchema();
+  const Filters* filters = &config_->filters();
+  schema_options_template_.column_included = [filters](const TableId& id, const std::string& column) {
+    return filters->columnIncluded(id, column);
+  };
+
+  if (config_->schemaHistoryClass() == "io.debezium.storage.file.history.FileSchemaHistory") {
+    history_ = std::make_unique<FileSchemaHistory>(config_->historyFileFilename().value_or(""));
+  } else {
+    KafkaSchemaHistory::Options ho;
+    ho.topic = config_->historyKafkaTopic();
+    ho.bootstrap_servers = config_->historyKafkaBootstrapServers();
+    ho.client_id = config_->connectorName() + "-schemahistory";
+    ho.producer = config_->historyProducerConfig();
+    ho.consumer = config_->historyConsumerConfig();
+    ho.recovery_attempts = config_->historyRecoveryAttempts();
+    ho.recovery_poll_interval_ms = config_->historyRecoveryPollIntervalMs();
+    history_ = std::make_unique<KafkaSchemaHistory>(std::move(ho));
+  }
+
+  DdlParser::Options parser_options;
+  parser_options.flavor = flavor_ == Flavor::MariaDb ? DdlParser::Flavor::MariaDb : DdlParser::Flavor::MySql;
+  parser_options.includeComments = config_->includeSchemaComments();
+  parser_options.tableFilter = [filters](const TableId& id) { return filters->tableIncluded(id); };
+  parser_ = DdlParser(std::move(parser_options));
+  tables_.clear();
+  schemas_.clear();
+  topics_.clear();
+
+  ctx_ = std::make_unique<BinlogOffsetContext>(config_->topicPrefix());
+  loaded_offset_ = context_->offsetStorageReader().offset(ctx_->partition());
+  if (loaded_offset_ && !loaded_offset_->empty()) {
+    ctx_ = std::make_unique<BinlogOffsetContext>(BinlogOffsetContext::load(config_->topicPrefix(), *loaded_offset_));
+    spdlog::info("Found previous offset {}", [&] {
+      std::string s;
+      for (const auto& [k, v] : *loaded_offset_) s += (s.empty() ? "" : ", ") + k + "=" + v.toString();
+      return s;
+    }());
+  } else {
+    loaded_offset_.reset();
+  }
+  ctx_->setTransactionMetadataEnabled(config_->provideTransactionMetadata());
+
+  // The database must be reachable and configured before the task reports RUNNING.
+  Connection conn(connectionOptions());
+  conn.connect();
+  plan_ = plan(loaded_offset_);
+  if (plan_.stream) checkBinlogSettings(conn);
+  if (loaded_offset_ && !plan_.snapshot_data && plan_.stream && !binlogPositionAvailable(conn, *ctx_)) {
+    if (config_->snapshotMode() == "when_needed") {
+      spdlog::warn("The saved binlog position is no longer available; snapshot.mode=when_needed takes a new snapshot");
+      loaded_offset_.reset();
+      ctx_ = std::make_unique<BinlogOffsetContext>(config_->topicPrefix());
+      ctx_->setTransactionMetadataEnabled(config_->provideTransactionMetadata());
+      plan_ = Plan{true, true, true};
+    } else {
+      throw api::ConnectException("The connector is trying to read binlog starting at " +
+                                  ctx_->restartFile() + ":" + std::to_string(ctx_->restartPosition()) +
+                                  ", but this is no longer available on the server. Reconfigure the connector to use a "
+                                  "snapshot when needed.");
+    }
+  }
+  conn.close();
+
+  history_->initializeStorage();
+  if (loaded_offset_ && !plan_.snapshot_schema) recoverSchema();
+
+  thread_ = std::thread([this] { run(); });
+}
+
+MySqlConnectorTask::Plan MySqlConnectorTask::plan(const std::optional<api::OffsetMap>& offset) {
+  const std::string mode = config_->snapshotMode();
+  Plan p;
+  if (!offset) {
+    if (mode == "recovery") {
+      throw api::ConnectException("Could not find existing redo log information while attempting schema only recovery snapshot");
+    }
+    if (mode == "never") {
+      p = Plan{false, false, true};
+    } else if (mode == "no_data") {
+      p = Plan{true, false, true};
+    } else {
+      p = Plan{true, true, mode != "initial_only"};
+    }
+    if (history_->exists() && (p.snapshot_schema)) {
+      // A previous incarnation's history without an offset: start it over, as Debezium does
+      // when it snapshots (the old records would describe tables at positions now unknown).
+      spdlog::warn("Schema history topic already holds records but no offset exists; the snapshot records the schema again");
+    }
+    return p;
+  }
+  if (ctx_->snapshotWasRunning()) {
+    if (mode == "never") {
+      throw api::ConnectException(
+          "The connector previously stopped while taking a snapshot, but now the connector is configured to never "
+          "allow snapshots. Reconfigure the connector to use snapshots initially or when needed.");
+    }
+    if (mode == "no_data" || mode == "recovery") return Plan{true, false, true};
+    spdlog::info("Previous snapshot was cancelled before completion; a new snapshot will be taken.");
+    ctx_ = std::make_unique<BinlogOffsetContext>(config_->topicPrefix());
+    ctx_->setTransactionMetadataEnabled(config_->provideTransactionMetadata());
+    loaded_offset_.reset();
+    return Plan{true, true, mode != "initial_only"};
+  }
+  if (mode == "always") {
+    ctx_ = std::make_unique<BinlogOffsetContext>(config_->topicPrefix());
+    ctx_->setTransactionMetadataEnabled(config_->provideTransactionMetadata());
+    loaded_offset_.reset();
+    return Plan{true, true, true};
+  }
+  if (mode == "initial_only") return Plan{false, false, false};
+  if (mode == "recovery") return Plan{true, false, true};
+  if (!history_->exists()) {
+    if (mode == "when_needed") {
+      ctx_ = std::make_unique<BinlogOffsetContext>(config_->topicPrefix());
+      ctx_->setTransactionMetadataEnabled(config_->provideTransactionMetadata());
+      loaded_offset_.reset();
+      return Plan{true, true, true};
+    }
+    throw api::ConnectException(
+        "The db history topic is missing. You may attempt to recover it by reconfiguring the connector to recovery.");
+  }
+  return Plan{false, false, true};
+}
+
+void MySqlConnectorTask::checkBinlogSettings(Connection& conn) {
+  auto variable = [&](const std::string& name) -> std::optional<std::string> {
+    auto rows = conn.query("SHOW GLOBAL VARIABLES LIKE '" + name + "'");
+    if (rows.empty() || rows[0].size() < 2 || !rows[0][1]) return std::nullopt;
+    return rows[0][1];
+  };
+  auto upper = [](std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return s;
+  };
+  auto format = variable("binlog_format");
+  if (!format || upper(*format) != "ROW") {
+    throw api::ConnectException(
+        "The database server is not configured to use a ROW binlog_format, which is required for this connector to "
+        "work properly. Change the database configuration to use a binlog_format=ROW and restart the connector.");
+  }
+  auto image = variable("binlog_row_image");
+  if (image && upper(*image) != "FULL") {
+    throw api::ConnectException(
+        "The database server is not configured to use a FULL binlog_row_image, which is required for this connector "
+        "to work properly. Change the database configuration to use a binlog_row_image=FULL and restart the "
+        "connector.");
+  }
+}
+
+bool MySqlConnectorTask::binlogPositionAvailable(Connection& conn, const BinlogOffsetContext& ctx) {
+  std::vector<std::string> files;
+  for (const auto& row : conn.query("SHOW BINARY LOGS")) {
+    if (!row.empty() && row[0]) files.push_back(*row[0]);
+  }
+  if (std::find(files.begin(), files.end(), ctx.restartFile()) != files.end()) return true;
+  std::string list;
+  for (const auto& f : files) list += (list.empty() ? "" : ", ") + f;
+  spdlog::info("Connector requires binlog file '{}', but server only has {}", ctx.restartFile(), list);
+  return false;
+}
+
+void MySqlConnectorTask::poll(std::vector<api::SourceRecord>& out) { queue_->poll(out); }
+
+void MySqlConnectorTask::stop() {
+  stopping_ = true;
+  if (queue_) queue_->close();
+  {
+    std::lock_guard lock(interrupt_mu_);
+    if (active_client_ != nullptr) active_client_->interrupt();
+    if (active_conn_ != nullptr) active_conn_->interrupt();
+  }
+  if (thread_.joinable()) thread_.join();
+  if (history_) history_->stop();
+}
+
+void MySqlConnectorTask::run() {
+  try {
+    if (plan_.snapshot_schema || plan_.snapshot_data) snapshot(plan_.snapshot_data);
+    if (stopping()) return;
+    if (!plan_.stream) {
+      spdlog::info("Snapshot mode {} does not stream; the task has nothing more to do", config_->snapshotMode());
+      return;
+    }
+    stream();
+  } catch (const std::exception& e) {
+    if (stopping()) {
+      spdlog::debug("MySQL reader stopped: {}", e.what());
+      return;
+    }
+    spdlog::error("MySQL connector task failed: {}", e.what());
+    if (dynamic_cast<const api::ConnectException*>(&e) != nullptr) {
+      queue_->fail(std::current_exception());
+    } else {
+      queue_->fail(std::make_exception_ptr(api::ConnectException(std::string("Error processing binlog event: ") + e.what())));
+    }
+  }
+}
+
+// ---- schema -----------------------------------------------------------------------------------
+
+void MySqlConnectorTask::recoverSchema() {
+  const api::OffsetMap desired = ctx_->offset();
+  const api::OffsetMap partition = ctx_->partition();
+  size_t applied = 0;
+  history_->recover([&](HistoryRecord&& record) {
+    if (record.source != partition) return;
+    if (!isAtOrBefore(record.position, desired)) return;
+    applyHistoryRecord(std::move(record));
+    ++applied;
+  });
+  spdlog::info("Recovered {} schema history records; {} tables known", applied, tables_.size());
+}
+
+void MySqlConnectorTask::applyHistoryRecord(HistoryRecord&& record) {
+  if (!record.tableChanges.empty()) {
+    for (auto& change : record.tableChanges) {
+      if (change.previousId) tables_.removeTable(*change.previousId);
+      if (change.type == TableChange::Type::Drop) {
+        tables_.removeTable(change.id);
+      } else if (change.table) {
+        tables_.overwrite(*change.table);
+      }
+    }
+    return;
+  }
+  if (config_->isDdlFiltered(record.ddl)) return;
+  try {
+    parser_.parse(record.ddl, record.databaseName.value_or(""), tables_);
+  } catch (const std::exception& e) {
+    spdlog::warn("Ignoring schema history DDL that cannot be parsed: {}: {}", record.ddl, e.what());
+  }
+}
+
+bool MySqlConnectorTask::isCaptured(const TableId& id) const { return config_->filters().tableIncluded(id); }
+
+const std::string& MySqlConnectorTask::topicFor(const TableId& id) {
+  auto it = topics_.find(id);
+  if (it == topics_.end()) it = topics_.emplace(id, config_->dataTopic(id)).first;
+  return it->second;
+}
+
+std::shared_ptr<const TableSchema> MySqlConnectorTask::schemaFor(const TableId& id) {
+  auto it = schemas_.find(id);
+  if (it != schemas_.end()) return it->second;
+  const Table* table = tables_.forTable(id);
+  if (table == nullptr) return nullptr;
+  TableSchemaOptions options = schema_options_template_;
+  options.topic_name = topicFor(id);
+  options.key_columns = config_->keyColumnsFor(*table);
+  auto schema = buildTableSchema(*table, options);
+  schemas_[id] = schema;
+  return schema;
+}
+
+void MySqlConnectorTask::invalidateSchemas(const std::vector<TableChange>& changes) {
+  for (const auto& c : changes) {
+    schemas_.erase(c.id);
+    if (c.previousId) schemas_.erase(*c.previousId);
+  }
+}
+
+void MySqlConnectorTask::handleDdl(const std::string& sql, const std::string& database, bool snapshot) {
+  std::vector<DdlStatement> statements;
+  try {
+    statements = parser_.parse(sql, database, tables_);
+  } catch (const std::exception& e) {
+    // An unknown or unparseable statement never stops the connector: the tables it may have
+    // changed are re-read from the catalog when their next row event does not fit the model.
+    if (config_->skipUnparseableDdl()) {
+      spdlog::warn("Ignoring unparseable DDL statement '{}': {}", sql, e.what());
+    } else {
+      spdlog::error("Cannot parse DDL statement '{}': {}; the statement is skipped and the definitions of tables "
+                    "whose rows no longer match are read from the database",
+                    sql, e.what());
+    }
+    return;
+  }
+  bool any_signalled = false;
+  for (const auto& st : statements) {
+    invalidateSchemas(st.changes);
+    if (st.kind == DdlStatement::Kind::Truncate) {
+      any_signalled = true;
+      if (snapshot) continue;
+      for (const auto& id : st.truncated) {
+        if (!isCaptured(id) || config_->skippedOperations().count('t') != 0) continue;
+        auto schema = schemaFor(id);
+        if (!schema) continue;
+        if (!emitter_->truncateRecord(id, topicFor(id), *schema, *ctx_)) return;
+      }
+      continue;
+    }
+    if (!st.signalled) continue;
+    any_signalled = true;
+    recordSchemaChange(st, snapshot);
+  }
+  if (!any_signalled && !statements.empty()) {
+    // Debezium records a QUERY event none of whose statements its parser signalled as one
+    // database-level change with the event's whole text.
+    DdlStatement whole;
+    whole.ddl = sql;
+    whole.databaseName = database;
+    whole.signalled = true;
+    recordSchemaChange(whole, snapshot);
+  }
+}
+
+void MySqlConnectorTask::recordSchemaChange(const DdlStatement& st, bool snapshot) {
+  if (config_->isDdlFiltered(st.ddl)) return;
+  if (config_->storeOnlyCapturedDatabasesDdl() && !st.databaseName.empty() &&
+      !config_->filters().databaseIncluded(st.databaseName)) {
+    return;
+  }
+  if (config_->storeOnlyCapturedTablesDdl() && !st.changes.empty()) {
+    bool any = std::any_of(st.changes.begin(), st.changes.end(), [&](const TableChange& c) { return isCaptured(c.id); });
+    if (!any) return;
+  }
+  HistoryRecord record;
+  record.source = ctx_->partition();
+  record.position = ctx_->offset();
+  record.ts_ms = nowMs();
+  record.databaseName = st.databaseName;
+  record.ddl = st.ddl;
+  record.tableChanges = st.changes;
+  history_->storeRecord(record);
+  if (config_->includeSchemaChanges()) {
+    // Every DDL the history records is also a schema change event (EventDispatcher's
+    // SchemaChangeEventReceiver), captured tables or not.
+    if (snapshot) ctx_->markSnapshotRecord(SnapshotMarker::True);
+    emitter_->schemaChangeRecord(st.databaseName, st.ddl, st.changes, *ctx_);
+    if (snapshot) ctx_->markSnapshotRecord(SnapshotMarker::None);
+  }
+}
+
+}  // namespace connectd::mysql
