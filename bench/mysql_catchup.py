@@ -106,7 +106,7 @@ class Worker:
 
 
 def run_load(args, label, load_sql_writer, expected):
-    tag = f"bench{int(time.time())}{label}"
+    tag = f"bench{int(time.time())}_{label.replace('-', '_')}"
     db = tag
     tmp = tempfile.mkdtemp(prefix="connectd-catchup-")
     try:
@@ -161,7 +161,7 @@ def main():
 
     def one_transaction(db):
         with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
-            f.write(f"SET SESSION max_allowed_packet=1073741824;\nBEGIN;\n")
+            f.write("BEGIN;\n")
             for base in range(0, args.rows, 1000):
                 vals = ",".join(f"({i},'row {i} some text',{i * 7},{i % 100000}.25,'2024-03-15 10:20:30')"
                                 for i in range(base, min(base + 1000, args.rows)))

@@ -104,6 +104,7 @@ class MySqlConnectorTask : public api::SourceTask {
   // streaming state
   std::map<uint64_t, binlog::TableMapEvent> table_maps_;
   std::string gtid_set_;  // the completed GTID set including the current transaction
+  int reconnect_attempts_ = 0;
   int64_t initial_events_to_skip_ = 0;
   int64_t initial_rows_to_skip_ = 0;
   bool skip_event_ = false;

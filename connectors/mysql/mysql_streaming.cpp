@@ -63,13 +63,16 @@ void MySqlConnectorTask::stream() {
     heartbeat_conn_ = std::make_unique<Connection>(connectionOptions());
   }
 
-  int attempt = 0;
+  reconnect_attempts_ = 0;
   while (!stopping()) {
     binlog::BinlogClientOptions options;
     options.connection = connectionOptions();
     options.server_id = config_->serverId();
+    // Server heartbeats wake the reader when the binlog is quiet: they drive heartbeat.interval.ms
+    // and commit the position reached after filtered events (maybeOffsetRecord), so they come at
+    // least every 5 s, and within Debezium's 0.8 x keep-alive interval.
     const int64_t keep_alive = config_->keepAliveIntervalMs();
-    int64_t hb = static_cast<int64_t>(keep_alive * 0.8);
+    int64_t hb = std::min<int64_t>(static_cast<int64_t>(keep_alive * 0.8), 5000);
     if (config_->heartbeatIntervalMs() > 0) hb = std::min<int64_t>(hb, config_->heartbeatIntervalMs());
     options.heartbeat_interval_ms = std::max<int64_t>(hb, 100);
     options.request_annotate_rows = config_->includeQuery();
@@ -90,11 +93,11 @@ void MySqlConnectorTask::stream() {
       return;  // interrupted by stop()
     } catch (const MysqlException& e) {
       if (stopping()) return;
-      if (isFatal(e.code()) || attempt >= 30) {
+      if (isFatal(e.code()) || reconnect_attempts_ >= 30) {
         throw api::ConnectException(std::string("Error processing binlog event: ") + e.what() +
                                     " Error code: " + std::to_string(e.code()) + "; SQLSTATE: " + e.sqlstate() + ".");
       }
-      ++attempt;
+      const int attempt = ++reconnect_attempts_;
       const int64_t wait_ms = std::min<int64_t>(10000, 500LL << std::min(attempt, 5));
       spdlog::warn("Binlog connection lost ({}); reconnecting in {} ms from {}:{} (attempt {})", e.what(), wait_ms,
                    ctx_->restartFile(), ctx_->restartPosition(), attempt);
@@ -126,6 +129,8 @@ void MySqlConnectorTask::streamOnce(binlog::BinlogClient& client) {
   while (!stopping()) {
     std::optional<binlog::Event> event = client.next();
     if (!event) return;
+    // Connected and reading again: only consecutive failed reconnects count against the limit.
+    reconnect_attempts_ = 0;
     handleEvent(*event, client.formatDescription());
   }
 }
