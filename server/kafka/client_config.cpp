@@ -145,6 +145,10 @@ ConfPtr ClientConfig::build(ClientType type, const ClientProps& props) {
     }
   };
   if (type != ClientType::Consumer) set("partitioner", "murmur2_random", false);
+  // Java's producer buffers at most buffer.memory (32 MiB by default) before send() blocks;
+  // librdkafka's default (1 GiB) would let a fast source grow the process to that size.
+  // A user's buffer.memory, below, still overrides it.
+  if (type == ClientType::Producer) set("queue.buffering.max.kbytes", "32768", false);
   // Quiet the per-connection "Disconnected" noise librdkafka logs at default levels.
   set("log.connection.close", "false", false);
   for (const auto& [k, v] : props) {

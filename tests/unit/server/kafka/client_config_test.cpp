@@ -29,6 +29,13 @@ TEST(ClientConfigTest, ProducersAlwaysUseJavaCompatiblePartitioner) {
   EXPECT_EQ(get(conf.get(), "bootstrap.servers"), "k:9092");
 }
 
+TEST(ClientConfigTest, ProducerBufferDefaultsToJavasBufferMemoryAndFollowsIt) {
+  auto conf = ClientConfig::build(ClientType::Producer, {{"bootstrap.servers", "k:9092"}});
+  EXPECT_EQ(get(conf.get(), "queue.buffering.max.kbytes"), "32768");
+  auto set = ClientConfig::build(ClientType::Producer, {{"buffer.memory", "67108864"}});
+  EXPECT_EQ(get(set.get(), "queue.buffering.max.kbytes"), "65536");
+}
+
 TEST(ClientConfigTest, JavaOnlyKeysAreSkippedNotErrors) {
   ClientProps props{{"key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer"},
                     {"max.block.ms", "9223372036854775807"},
