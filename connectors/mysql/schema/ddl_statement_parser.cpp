@@ -1448,13 +1448,8 @@ void DdlStatementParser::parseCreateIndex(Pending& pending, size_t text_start, b
   pending.events.push_back(std::move(e));
 }
 
-void DdlStatementParser::parseCreateDatabase(Pending& pending) {
-  Event base;
-  base.kind = Kind::CreateDatabase;
-  pending.unsignalled = base;
-  advance();  // DATABASE | SCHEMA
-  acceptWords({"IF", "NOT", "EXISTS"});
-  std::string db = identifier("a database name");
+// The [DEFAULT] CHARACTER SET / COLLATE options of CREATE and ALTER DATABASE, up to the end.
+void DdlStatementParser::parseDatabaseOptions(const std::string& db) {
   while (!atStatementEnd()) {
     acceptWord("DEFAULT");
     if ((tok().is("CHARACTER") && tok(1).is("SET")) || tok().is("CHARSET")) {
@@ -1479,6 +1474,16 @@ void DdlStatementParser::parseCreateDatabase(Pending& pending) {
       skipToStatementEnd();
     }
   }
+}
+
+void DdlStatementParser::parseCreateDatabase(Pending& pending) {
+  Event base;
+  base.kind = Kind::CreateDatabase;
+  pending.unsignalled = base;
+  advance();  // DATABASE | SCHEMA
+  acceptWords({"IF", "NOT", "EXISTS"});
+  std::string db = identifier("a database name");
+  parseDatabaseOptions(db);
   Event e = base;
   e.databaseName = db;
   pending.events.push_back(std::move(e));
@@ -1775,28 +1780,7 @@ void DdlStatementParser::parseAlterDatabase(Pending& pending) {
   bool option_start =
       tok().is("DEFAULT") || tok().is("CHARACTER") || tok().is("CHARSET") || tok().is("COLLATE");
   if (!option_start && isIdentifier(tok())) db = identifier("a database name");
-  while (!atStatementEnd()) {
-    acceptWord("DEFAULT");
-    if ((tok().is("CHARACTER") && tok(1).is("SET")) || tok().is("CHARSET")) {
-      if (tok().is("CHARACTER")) advance();
-      advance();
-      acceptSymbol("=");
-      std::string charset = parseCharsetName().value_or("");
-      if (common::iequals(charset, "DEFAULT")) {
-        charset = parser_.systemVariable("character_set_server").value_or("");
-      }
-      parser_.setDatabaseCharset(db, charset);
-    } else if (acceptWord("COLLATE")) {
-      acceptSymbol("=");
-      std::string collation = parseCharsetName().value_or("");
-      if (isMySql() && !parser_.databaseCharset(db)) {
-        if (auto charset = charsetFromCollation(collation))
-          parser_.setDatabaseCharset(db, *charset);
-      }
-    } else {
-      skipToStatementEnd();
-    }
-  }
+  parseDatabaseOptions(db);
 }
 
 void DdlStatementParser::parseDrop(Pending& pending) {

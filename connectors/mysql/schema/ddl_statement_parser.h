@@ -96,6 +96,7 @@ class DdlStatementParser {
   void parseCreateTable(Pending& pending, bool or_replace);
   void parseCreateIndex(Pending& pending, size_t text_start, bool unique);
   void parseCreateDatabase(Pending& pending);
+  void parseDatabaseOptions(const std::string& db);
   void parseAlter(Pending& pending);
   void parseAlterTable(Pending& pending);
   void parseAlterDatabase(Pending& pending);

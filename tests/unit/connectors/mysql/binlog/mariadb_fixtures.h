@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+
 // Raw events (common header, body, CRC32) captured from MariaDB 10.11.19 (binlog_format=ROW,
 // binlog_row_image=FULL, binlog_row_metadata=FULL, binlog_checksum=CRC32) with
 // `mariadb-binlog --read-from-remote-server --raw`, running tests/unit/connectors/mysql/binlog/
@@ -214,5 +216,62 @@ inline constexpr const char* kUpdateRowsMinimal =
 inline constexpr const char* kRotate =
     "c19c026b04010000003100000091520000000004000000000000006d6172696164622d62696e2e303030303037c80e7d"
     "d6";
+
+namespace all_types {
+// Column indexes of h1_test.all_types (fixtures/all_types.sql), the table of the rows events above.
+enum Col : size_t {
+  kId = 0,
+  kTinyint,
+  kUtinyint,
+  kSmallint,
+  kUsmallint,
+  kMediumint,
+  kUmediumint,
+  kInt,
+  kUint,
+  kBigint,
+  kUbigint,
+  kFloat,
+  kDouble,
+  kDecimal,
+  kDecimal2,
+  kDecimal0,
+  kYear,
+  kDate,
+  kTime,
+  kTime6,
+  kTime3,
+  kTime1,
+  kDatetime,
+  kDatetime6,
+  kDatetime2,
+  kTimestamp,
+  kTimestamp6,
+  kTimestamp4,
+  kChar,
+  kCharBig,
+  kVarchar,
+  kVarcharBig,
+  kBinary,
+  kVarbinary,
+  kTinytext,
+  kText,
+  kMediumtext,
+  kLongtext,
+  kTinyblob,
+  kBlob,
+  kMediumblob,
+  kLongblob,
+  kBit1,
+  kBit10,
+  kBit64,
+  kEnum,
+  kSet,
+  kJson,
+  kGeometry,
+  kPoint,
+  kColumns
+};
+}  // namespace all_types
 
 }  // namespace connectd::mysql::binlog::fixtures

@@ -17,60 +17,7 @@ using test::RawEvent;
 using test::unhex;
 using Kind = Cell::Kind;
 
-// Column indexes of h1_test.all_types (fixtures/all_types.sql).
-enum Col : size_t {
-  kId = 0,
-  kTinyint,
-  kUtinyint,
-  kSmallint,
-  kUsmallint,
-  kMediumint,
-  kUmediumint,
-  kInt,
-  kUint,
-  kBigint,
-  kUbigint,
-  kFloat,
-  kDouble,
-  kDecimal,
-  kDecimal2,
-  kDecimal0,
-  kYear,
-  kDate,
-  kTime,
-  kTime6,
-  kTime3,
-  kTime1,
-  kDatetime,
-  kDatetime6,
-  kDatetime2,
-  kTimestamp,
-  kTimestamp6,
-  kTimestamp4,
-  kChar,
-  kCharBig,
-  kVarchar,
-  kVarcharBig,
-  kBinary,
-  kVarbinary,
-  kTinytext,
-  kText,
-  kMediumtext,
-  kLongtext,
-  kTinyblob,
-  kBlob,
-  kMediumblob,
-  kLongblob,
-  kBit1,
-  kBit10,
-  kBit64,
-  kEnum,
-  kSet,
-  kJson,
-  kGeometry,
-  kPoint,
-  kColumns
-};
+using namespace fixtures::all_types;
 
 class RowsEventReaderTest : public ::testing::Test {
  protected:
