@@ -21,7 +21,8 @@ const char* snapshotMarkerText(SnapshotMarker marker) {
   return nullptr;
 }
 
-BinlogOffsetContext::BinlogOffsetContext(std::string server_name) : server_name_(std::move(server_name)) {}
+BinlogOffsetContext::BinlogOffsetContext(std::string server_name)
+    : server_name_(std::move(server_name)), partition_{{kServerPartitionKey, api::Value(server_name_)}} {}
 
 namespace {
 

@@ -44,7 +44,7 @@ class BinlogOffsetContext {
   // MySqlOffsetContext.Loader: throws ConnectException("Source offset 'file' parameter is missing").
   static BinlogOffsetContext load(std::string server_name, const api::OffsetMap& offset);
 
-  api::OffsetMap partition() const { return {{kServerPartitionKey, api::Value(server_name_)}}; }
+  const api::OffsetMap& partition() const { return partition_; }
   const std::string& serverName() const { return server_name_; }
 
   // The offset map of the current state (getOffset), keys in Debezium's stored order.
@@ -112,6 +112,7 @@ class BinlogOffsetContext {
 
  private:
   std::string server_name_;
+  api::OffsetMap partition_;  // {"server": server_name_}
   // restart point
   std::string restart_file_;
   int64_t restart_pos_ = 0;

@@ -140,7 +140,7 @@ bool EventEmitter::changeRecord(char op, const TableId& table, const std::string
                                 BinlogOffsetContext& ctx) {
   ctx.setDatabaseAndTable(table.catalog, table.table);
   const api::Value source = ctx.sourceStruct(source_schema_, kDebeziumVersion, connector_);
-  const api::OffsetMap partition = ctx.partition();
+  const api::OffsetMap& partition = ctx.partition();
   const api::OffsetMap offset = ctx.offset();
   auto transaction = [&] { return transactionBlock(table, ctx); };
   auto make = [&](const api::Value& key, api::Value value_before, api::Value value_after, char record_op) {

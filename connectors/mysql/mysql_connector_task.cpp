@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <random>
+#include <set>
 #include <sstream>
 #include <utility>
 
@@ -108,6 +109,17 @@ ConnectionOptions MySqlConnectorTask::connectionOptions() const {
 void MySqlConnectorTask::start(const api::ConfigMap& props) {
   stopping_ = false;
   config_ = std::make_unique<MySqlConnectorConfig>(props, flavor_);
+  const std::set<char> skipped = config_->skippedOperations();
+  settings_ = Settings{};
+  settings_.skip_create = skipped.count('c') != 0;
+  settings_.skip_update = skipped.count('u') != 0;
+  settings_.skip_delete = skipped.count('d') != 0;
+  settings_.skip_truncate = skipped.count('t') != 0;
+  settings_.include_query = config_->includeQuery();
+  settings_.skip_unchanged = config_->skipMessagesWithoutChange();
+  settings_.transaction_metadata = config_->provideTransactionMetadata();
+  settings_.fail_on_unknown_schema = config_->inconsistentSchemaHandlingMode() == "fail";
+  settings_.heartbeat_interval_ms = config_->heartbeatIntervalMs();
   queue_ = std::make_unique<ChangeEventQueue>(static_cast<size_t>(config_->maxQueueSize()),
                                               static_cast<size_t>(config_->maxBatchSize()),
                                               std::chrono::milliseconds(config_->pollIntervalMs()));
@@ -115,7 +127,7 @@ void MySqlConnectorTask::start(const api::ConfigMap& props) {
   eo.topic_prefix = config_->topicPrefix();
   eo.mariadb = flavor_ == Flavor::MariaDb;
   eo.tombstones_on_delete = config_->tombstonesOnDelete();
-  eo.provide_transaction_metadata = config_->provideTransactionMetadata();
+  eo.provide_transaction_metadata = settings_.transaction_metadata;
   eo.extended_headers = config_->extendedHeadersEnabled();
   eo.run_id = randomUuid();
   eo.transaction_topic = config_->transactionTopic();
@@ -155,11 +167,13 @@ void MySqlConnectorTask::start(const api::ConfigMap& props) {
   tables_.clear();
   schemas_.clear();
   topics_.clear();
+  captured_.clear();
 
-  ctx_ = std::make_unique<BinlogOffsetContext>(config_->topicPrefix());
+  resetOffsetContext();
   loaded_offset_ = context_->offsetStorageReader().offset(ctx_->partition());
   if (loaded_offset_ && !loaded_offset_->empty()) {
     ctx_ = std::make_unique<BinlogOffsetContext>(BinlogOffsetContext::load(config_->topicPrefix(), *loaded_offset_));
+    ctx_->setTransactionMetadataEnabled(settings_.transaction_metadata);
     spdlog::info("Found previous offset {}", [&] {
       std::string s;
       for (const auto& [k, v] : *loaded_offset_) s += (s.empty() ? "" : ", ") + k + "=" + v.toString();
@@ -168,7 +182,6 @@ void MySqlConnectorTask::start(const api::ConfigMap& props) {
   } else {
     loaded_offset_.reset();
   }
-  ctx_->setTransactionMetadataEnabled(config_->provideTransactionMetadata());
 
   // The database must be reachable and configured before the task reports RUNNING.
   Connection conn(connectionOptions());
@@ -179,8 +192,7 @@ void MySqlConnectorTask::start(const api::ConfigMap& props) {
     if (config_->snapshotMode() == "when_needed") {
       spdlog::warn("The saved binlog position is no longer available; snapshot.mode=when_needed takes a new snapshot");
       loaded_offset_.reset();
-      ctx_ = std::make_unique<BinlogOffsetContext>(config_->topicPrefix());
-      ctx_->setTransactionMetadataEnabled(config_->provideTransactionMetadata());
+      resetOffsetContext();
       plan_ = Plan{true, true, true};
     } else {
       throw api::ConnectException("The connector is trying to read binlog starting at " +
@@ -195,6 +207,11 @@ void MySqlConnectorTask::start(const api::ConfigMap& props) {
   if (loaded_offset_ && !plan_.snapshot_schema) recoverSchema();
 
   thread_ = std::thread([this] { run(); });
+}
+
+void MySqlConnectorTask::resetOffsetContext() {
+  ctx_ = std::make_unique<BinlogOffsetContext>(config_->topicPrefix());
+  ctx_->setTransactionMetadataEnabled(settings_.transaction_metadata);
 }
 
 MySqlConnectorTask::Plan MySqlConnectorTask::plan(const std::optional<api::OffsetMap>& offset) {
@@ -226,14 +243,12 @@ MySqlConnectorTask::Plan MySqlConnectorTask::plan(const std::optional<api::Offse
     }
     if (mode == "no_data" || mode == "recovery") return Plan{true, false, true};
     spdlog::info("Previous snapshot was cancelled before completion; a new snapshot will be taken.");
-    ctx_ = std::make_unique<BinlogOffsetContext>(config_->topicPrefix());
-    ctx_->setTransactionMetadataEnabled(config_->provideTransactionMetadata());
+    resetOffsetContext();
     loaded_offset_.reset();
     return Plan{true, true, mode != "initial_only"};
   }
   if (mode == "always") {
-    ctx_ = std::make_unique<BinlogOffsetContext>(config_->topicPrefix());
-    ctx_->setTransactionMetadataEnabled(config_->provideTransactionMetadata());
+    resetOffsetContext();
     loaded_offset_.reset();
     return Plan{true, true, true};
   }
@@ -241,8 +256,7 @@ MySqlConnectorTask::Plan MySqlConnectorTask::plan(const std::optional<api::Offse
   if (mode == "recovery") return Plan{true, false, true};
   if (!history_->exists()) {
     if (mode == "when_needed") {
-      ctx_ = std::make_unique<BinlogOffsetContext>(config_->topicPrefix());
-      ctx_->setTransactionMetadataEnabled(config_->provideTransactionMetadata());
+      resetOffsetContext();
       loaded_offset_.reset();
       return Plan{true, true, true};
     }
@@ -361,7 +375,11 @@ void MySqlConnectorTask::applyHistoryRecord(HistoryRecord&& record) {
   }
 }
 
-bool MySqlConnectorTask::isCaptured(const TableId& id) const { return config_->filters().tableIncluded(id); }
+bool MySqlConnectorTask::isCaptured(const TableId& id) const {
+  auto it = captured_.find(id);
+  if (it == captured_.end()) it = captured_.emplace(id, config_->filters().tableIncluded(id)).first;
+  return it->second;
+}
 
 const std::string& MySqlConnectorTask::topicFor(const TableId& id) {
   auto it = topics_.find(id);
@@ -412,7 +430,7 @@ void MySqlConnectorTask::handleDdl(const std::string& sql, const std::string& da
       any_signalled = true;
       if (snapshot) continue;
       for (const auto& id : st.truncated) {
-        if (!isCaptured(id) || config_->skippedOperations().count('t') != 0) continue;
+        if (settings_.skip_truncate || !isCaptured(id)) continue;
         auto schema = schemaFor(id);
         if (!schema) continue;
         if (!emitter_->truncateRecord(id, topicFor(id), *schema, *ctx_)) return;

@@ -12,6 +12,7 @@
 
 #include "connectors/mysql/binlog/binlog_client.h"
 #include "connectors/mysql/binlog/connection.h"
+#include "connectors/mysql/binlog/gtid_set.h"
 #include "connectors/mysql/binlog_offset_context.h"
 #include "connectors/mysql/change_event_queue.h"
 #include "connectors/mysql/event_emitter.h"
@@ -85,6 +86,8 @@ class MySqlConnectorTask : public api::SourceTask {
   std::shared_ptr<const TableSchema> schemaForRows(const binlog::TableMapEvent& map, const TableId& id);
 
   bool stopping() const { return stopping_.load(); }
+  // A fresh offset context: no stored offset, or one that is discarded.
+  void resetOffsetContext();
 
   const Flavor flavor_;
   std::unique_ptr<MySqlConnectorConfig> config_;
@@ -94,16 +97,36 @@ class MySqlConnectorTask : public api::SourceTask {
   std::unique_ptr<BinlogOffsetContext> ctx_;
   std::optional<api::OffsetMap> loaded_offset_;
   Plan plan_;
+  // The settings the binlog loop consults for every event, resolved once at start (the config
+  // accessors parse their strings on each call).
+  struct Settings {
+    bool skip_create = false;
+    bool skip_update = false;
+    bool skip_delete = false;
+    bool skip_truncate = false;
+    bool include_query = false;
+    bool skip_unchanged = false;
+    bool transaction_metadata = false;
+    bool fail_on_unknown_schema = true;
+    int64_t heartbeat_interval_ms = 0;
+  };
+  Settings settings_;
 
   Tables tables_;
   DdlParser parser_;
   std::map<TableId, std::shared_ptr<const TableSchema>> schemas_;
   std::map<TableId, std::string> topics_;
+  // Filter verdicts per table: the include/exclude regexes run once per table, not per event.
+  mutable std::map<TableId, bool> captured_;
   TableSchemaOptions schema_options_template_;
 
   // streaming state
   std::map<uint64_t, binlog::TableMapEvent> table_maps_;
-  std::string gtid_set_;  // the completed GTID set including the current transaction
+  // The completed GTID set including the current transaction (the server's flavour), kept
+  // parsed so each transaction only adds its GTID.
+  binlog::MySqlGtidSet mysql_gtids_;
+  binlog::MariaDbGtidSet mariadb_gtids_;
+  void resetGtidSets(const std::optional<std::string>& text);
   int reconnect_attempts_ = 0;
   int64_t initial_events_to_skip_ = 0;
   int64_t initial_rows_to_skip_ = 0;

@@ -147,7 +147,7 @@ void MySqlConnectorTask::snapshot(bool with_data) {
   const std::string file = *status[0][0];
   const int64_t pos = std::stoll(*status[0][1]);
   ctx_->beginSnapshot(file, pos, gtids);
-  gtid_set_ = gtids.value_or("");
+  resetGtidSets(gtids);
   spdlog::info("\tread binlog position of MySQL primary server: {}:{}{}", file, pos, gtids ? " gtids=" + *gtids : "");
 
   spdlog::info("Snapshot step 5 - Reading structure of captured tables");

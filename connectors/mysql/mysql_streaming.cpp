@@ -48,6 +48,18 @@ bool isFatal(unsigned code) {
 
 }  // namespace
 
+void MySqlConnectorTask::resetGtidSets(const std::optional<std::string>& text) {
+  mysql_gtids_ = binlog::MySqlGtidSet();
+  mariadb_gtids_ = binlog::MariaDbGtidSet();
+  if (!text || text->empty()) return;
+  // MySQL sets are "uuid:interval,..."; MariaDB positions "domain-server-seq,..." have no ':'.
+  if (text->find(':') != std::string::npos) {
+    mysql_gtids_ = binlog::MySqlGtidSet::parse(*text);
+  } else {
+    mariadb_gtids_ = binlog::MariaDbGtidSet::parse(*text);
+  }
+}
+
 void MySqlConnectorTask::stream() {
   {
     Connection conn(connectionOptions());
@@ -57,9 +69,9 @@ void MySqlConnectorTask::stream() {
   initial_events_to_skip_ = ctx_->eventsToSkip();
   initial_rows_to_skip_ = ctx_->rowsToSkip();
   skip_event_ = false;
-  if (ctx_->restartGtidSet()) gtid_set_ = *ctx_->restartGtidSet();
+  resetGtidSets(ctx_->restartGtidSet());
   last_heartbeat_ = std::chrono::steady_clock::now();
-  if (config_->heartbeatIntervalMs() > 0 && config_->heartbeatActionQuery()) {
+  if (settings_.heartbeat_interval_ms > 0 && config_->heartbeatActionQuery()) {
     heartbeat_conn_ = std::make_unique<Connection>(connectionOptions());
   }
 
@@ -73,9 +85,9 @@ void MySqlConnectorTask::stream() {
     // least every 5 s, and within Debezium's 0.8 x keep-alive interval.
     const int64_t keep_alive = config_->keepAliveIntervalMs();
     int64_t hb = std::min<int64_t>(static_cast<int64_t>(keep_alive * 0.8), 5000);
-    if (config_->heartbeatIntervalMs() > 0) hb = std::min<int64_t>(hb, config_->heartbeatIntervalMs());
+    if (settings_.heartbeat_interval_ms > 0) hb = std::min<int64_t>(hb, settings_.heartbeat_interval_ms);
     options.heartbeat_interval_ms = std::max<int64_t>(hb, 100);
-    options.request_annotate_rows = config_->includeQuery();
+    options.request_annotate_rows = settings_.include_query;
     binlog::BinlogClient client(std::move(options));
     {
       std::lock_guard lock(interrupt_mu_);
@@ -110,7 +122,7 @@ void MySqlConnectorTask::stream() {
       initial_events_to_skip_ = ctx_->eventsToSkip();
       initial_rows_to_skip_ = 0;
       skip_event_ = false;
-      if (ctx_->restartGtidSet()) gtid_set_ = *ctx_->restartGtidSet();
+      resetGtidSets(ctx_->restartGtidSet());
     }
   }
 }
@@ -166,10 +178,8 @@ void MySqlConnectorTask::handleEvent(const binlog::Event& event, const binlog::F
     case binlog::GTID:
     case binlog::GTID_TAGGED: {
       binlog::GtidEvent g = binlog::parseMysqlGtid(event);
-      auto set = binlog::MySqlGtidSet::parse(gtid_set_);
-      set.add(g.gtid);
-      gtid_set_ = set.toString();
-      ctx_->startGtid(g.gtid, gtid_set_);
+      mysql_gtids_.add(g.gtid);
+      ctx_->startGtid(g.gtid, mysql_gtids_.toString());
       if (g.original_commit_timestamp_us && *g.original_commit_timestamp_us > 0) {
         ctx_->setSourceTimeMicros(*g.original_commit_timestamp_us);
       }
@@ -178,19 +188,17 @@ void MySqlConnectorTask::handleEvent(const binlog::Event& event, const binlog::F
     case binlog::MARIADB_GTID: {
       binlog::MariaDbGtidEvent g = binlog::parseMariaDbGtid(event);
       const std::string gtid = g.gtid(h.server_id);
-      auto set = binlog::MariaDbGtidSet::parse(gtid_set_);
-      set.add(gtid);
-      gtid_set_ = set.toString();
-      ctx_->startGtid(gtid, gtid_set_);
+      mariadb_gtids_.add(gtid);
+      ctx_->startGtid(gtid, mariadb_gtids_.toString());
       // MariaDB's GTID event opens the transaction; there is no BEGIN query event after it.
       if (!g.standalone()) beginTransaction(std::nullopt);
       break;
     }
     case binlog::MARIADB_ANNOTATE_ROWS:
-      if (config_->includeQuery()) ctx_->setQuery(std::string(binlog::parseAnnotateRows(event)));
+      if (settings_.include_query) ctx_->setQuery(std::string(binlog::parseAnnotateRows(event)));
       break;
     case binlog::ROWS_QUERY:
-      if (config_->includeQuery()) ctx_->setQuery(std::string(binlog::parseRowsQuery(event)));
+      if (settings_.include_query) ctx_->setQuery(std::string(binlog::parseRowsQuery(event)));
       break;
     default:
       if (binlog::isRowsEvent(h.type)) handleRows(event, fd);
@@ -234,9 +242,8 @@ void MySqlConnectorTask::beginTransaction(std::optional<int64_t> thread_id) {
                  initial_events_to_skip_, initial_rows_to_skip_);
     skip_event_ = true;
   }
-  if (config_->provideTransactionMetadata()) {
-    std::string id = ctx_->currentGtid() && !gtid_set_.empty()
-                         ? *ctx_->currentGtid()
+  if (settings_.transaction_metadata) {
+    std::string id = ctx_->currentGtid() ? *ctx_->currentGtid()
                          : "file=" + ctx_->currentFile() + ",pos=" + std::to_string(ctx_->currentPosition());
     ctx_->beginTransactionMetadata(id);
     emitter_->transactionBegin(*ctx_, id, ctx_->sourceTimeMicros().value_or(0) / 1000);
@@ -244,7 +251,7 @@ void MySqlConnectorTask::beginTransaction(std::optional<int64_t> thread_id) {
 }
 
 void MySqlConnectorTask::commitTransaction() {
-  if (config_->provideTransactionMetadata() && ctx_->transactionId()) {
+  if (settings_.transaction_metadata && ctx_->transactionId()) {
     const std::string id = *ctx_->transactionId();
     emitter_->transactionEnd(*ctx_, id, ctx_->sourceTimeMicros().value_or(0) / 1000);
     ctx_->endTransactionMetadata();
@@ -332,13 +339,13 @@ void MySqlConnectorTask::handleRows(const binlog::Event& event, const binlog::Fo
   TableId id{map.database, map.table};
   if (!isCaptured(id)) return;
   const binlog::RowsKind kind = binlog::rowsKind(event.header.type);
-  const auto& skipped = config_->skippedOperations();
-  const char op = kind == binlog::RowsKind::Write ? 'c' : kind == binlog::RowsKind::Update ? 'u' : 'd';
-  if (skipped.count(op) != 0) return;
+  const bool skipped = kind == binlog::RowsKind::Write    ? settings_.skip_create
+                       : kind == binlog::RowsKind::Update ? settings_.skip_update
+                                                          : settings_.skip_delete;
+  if (skipped) return;
   auto schema = schemaForRows(map, id);
   if (!schema) {
-    const std::string mode = config_->inconsistentSchemaHandlingMode();
-    if (mode == "fail") {
+    if (settings_.fail_on_unknown_schema) {
       throw api::ConnectException("Encountered change event for table " + id.toString() +
                                   " whose schema isn't known to this connector");
     }
@@ -356,7 +363,7 @@ void MySqlConnectorTask::handleRows(const binlog::Event& event, const binlog::Fo
   binlog::RowsEventReader reader(event, fd, map);
   bool has_row = reader.next(before_cells_, after_cells_);
   int index = 0;
-  const bool skip_unchanged = config_->skipMessagesWithoutChange();
+  const bool skip_unchanged = settings_.skip_unchanged;
   while (has_row) {
     const bool has_next = reader.next(next_before_cells_, next_after_cells_);
     if (index >= start_row) {
@@ -391,7 +398,7 @@ bool MySqlConnectorTask::emitRow(binlog::RowsKind kind, const TableId& id, const
 }
 
 void MySqlConnectorTask::maybeHeartbeat() {
-  const int64_t interval = config_->heartbeatIntervalMs();
+  const int64_t interval = settings_.heartbeat_interval_ms;
   if (interval <= 0) return;
   const auto now = std::chrono::steady_clock::now();
   if (now - last_heartbeat_ < std::chrono::milliseconds(interval)) return;
