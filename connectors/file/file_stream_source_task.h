@@ -47,6 +47,7 @@ class FileStreamSourceTask : public api::SourceTask {
   // Appends up to batch.size records. Throws ConnectException when the file cannot be opened
   // or read, or when the committed offset is not a number.
   void poll(std::vector<api::SourceRecord>& out) override;
+  bool wantsCommitRecord() const override { return false; }
   void stop() override;
 
  private:

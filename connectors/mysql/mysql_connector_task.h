@@ -40,6 +40,7 @@ class MySqlConnectorTask : public api::SourceTask {
   std::string version() const override;
   void start(const api::ConfigMap& props) override;
   void poll(std::vector<api::SourceRecord>& out) override;
+  bool wantsCommitRecord() const override { return false; }
   void stop() override;
 
  private:

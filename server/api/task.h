@@ -63,6 +63,10 @@ class SourceTask : public Task {
   virtual void commit() {}
   // One record was acknowledged by Kafka (or dropped by a transform, offset/partition unknown).
   virtual void commitRecord(const SourceRecord& record) {}
+  // False when commitRecord() does nothing: the runtime then frees each record as soon as the
+  // producer has its bytes and keeps only the offset until the ack (a fast source has tens of
+  // thousands of records in flight).
+  virtual bool wantsCommitRecord() const { return true; }
 
  protected:
   SourceTaskContext* context_ = nullptr;

@@ -14,11 +14,10 @@ SubmittedRecords::Partition& SubmittedRecords::partitionFor(const api::OffsetMap
   return it->second;
 }
 
-SubmittedRecords::SubmittedRecord* SubmittedRecords::submit(const api::OffsetMap& partition,
-                                                            const api::OffsetMap& offset) {
+SubmittedRecords::SubmittedRecord* SubmittedRecords::submit(const api::OffsetMap& partition, api::OffsetMap offset) {
   if (partition.empty() || offset.empty()) return nullptr;
   Partition& p = partitionFor(partition);
-  p.records.push_back(SubmittedRecord(offset));
+  p.records.push_back(SubmittedRecord(std::move(offset)));
   ++pending_;
   return &p.records.back();
 }

@@ -39,7 +39,7 @@ class SubmittedRecords {
   // Starts tracking a record (in send order). The handle stays valid until the record is
   // collected by committableOffsets(). Records without a source partition or offset are not
   // tracked (nullptr): there is nothing to commit for them.
-  SubmittedRecord* submit(const api::OffsetMap& partition, const api::OffsetMap& offset);
+  SubmittedRecord* submit(const api::OffsetMap& partition, api::OffsetMap offset);
   // Collects the acked prefix of every partition.
   CommittableOffsets committableOffsets();
   size_t pending() const { return pending_; }

@@ -55,6 +55,7 @@ void WorkerSourceTask::stop() {
 void WorkerSourceTask::initializeAndStart() {
   c_.offset_store->start();
   c_.task->initialize(this);
+  wants_commit_record_ = c_.task->wantsCommitRecord();
   {
     std::lock_guard lock(stop_mu_);
     started_ = true;
@@ -153,8 +154,13 @@ void WorkerSourceTask::sendRecords() {
       recordDropped(record);
       continue;
     }
-    inflight->submitted = submitted_.submit(record.sourcePartition, record.sourceOffset);
-    inflight->record = std::move(record);
+    inflight->topic = internTopic(record.topic);
+    if (wants_commit_record_) {
+      inflight->submitted = submitted_.submit(record.sourcePartition, record.sourceOffset);
+      inflight->record = std::make_unique<api::SourceRecord>(std::move(record));
+    } else {
+      inflight->submitted = submitted_.submit(record.sourcePartition, std::move(record.sourceOffset));
+    }
     inflight.release();  // owned by the producer until its delivery report
   }
   batch_.clear();
@@ -196,8 +202,17 @@ bool WorkerSourceTask::convert(const api::SourceRecord& record) {
   });
 }
 
-void WorkerSourceTask::recordDropped(const api::SourceRecord& record) {
+const std::string* WorkerSourceTask::internTopic(const std::string& topic) {
+  if (last_topic_ == nullptr || *last_topic_ != topic) last_topic_ = &*topic_names_.insert(topic).first;
+  return last_topic_;
+}
+
+void WorkerSourceTask::recordDropped(api::SourceRecord& record) {
   // A dropped record's offset still counts as processed.
+  if (!wants_commit_record_) {
+    if (auto* submitted = submitted_.submit(record.sourcePartition, std::move(record.sourceOffset))) submitted->ack();
+    return;
+  }
   if (auto* submitted = submitted_.submit(record.sourcePartition, record.sourceOffset)) submitted->ack();
   try {
     c_.task->commitRecord(record);
@@ -252,7 +267,7 @@ void WorkerSourceTask::onDelivery(void* opaque, const kafka::DeliveryReport& rep
     bool purged = report.error == RD_KAFKA_RESP_ERR__PURGE_QUEUE || report.error == RD_KAFKA_RESP_ERR__PURGE_INFLIGHT;
     if (purged) return;
     std::string msg = std::string(rd_kafka_err2str(report.error));
-    spdlog::error("{} failed to send record to {}: {}", toString(id_), inflight->record.topic, msg);
+    spdlog::error("{} failed to send record to {}: {}", toString(id_), *inflight->topic, msg);
     if (c_.retry_operator->toleratesAll()) {
       if (inflight->submitted) inflight->submitted->ack();
     } else if (!producer_send_error_) {
@@ -261,12 +276,14 @@ void WorkerSourceTask::onDelivery(void* opaque, const kafka::DeliveryReport& rep
     return;
   }
   if (inflight->submitted) inflight->submitted->ack();
-  try {
-    c_.task->commitRecord(inflight->record);
-  } catch (const std::exception& e) {
-    spdlog::error("{} Exception thrown while calling task.commitRecord(): {}", toString(id_), e.what());
+  if (inflight->record) {
+    try {
+      c_.task->commitRecord(*inflight->record);
+    } catch (const std::exception& e) {
+      spdlog::error("{} Exception thrown while calling task.commitRecord(): {}", toString(id_), e.what());
+    }
   }
-  if (c_.on_topic_used && active_topics_.insert(inflight->record.topic).second) c_.on_topic_used(inflight->record.topic);
+  if (c_.on_topic_used && active_topics_.insert(*inflight->topic).second) c_.on_topic_used(*inflight->topic);
 }
 
 void WorkerSourceTask::maybeThrowProducerSendException() {

@@ -65,9 +65,12 @@ class WorkerSourceTask : public WorkerTask, private api::SourceTaskContext {
   void close() override;
 
  private:
+  // What the producer holds per message until its delivery report: the offset lives in
+  // submitted_; the record itself only when the task wants commitRecord() calls.
   struct InFlight {
     SubmittedRecords::SubmittedRecord* submitted = nullptr;
-    api::SourceRecord record;
+    const std::string* topic = nullptr;  // interned in topic_names_
+    std::unique_ptr<api::SourceRecord> record;
   };
 
   // api::SourceTaskContext
@@ -78,7 +81,9 @@ class WorkerSourceTask : public WorkerTask, private api::SourceTaskContext {
   // Converts `record` into key_/value_/headers; false when a converter failed and the failure
   // was tolerated.
   bool convert(const api::SourceRecord& record);
-  void recordDropped(const api::SourceRecord& record);
+  // Counts a record that is not produced as processed; its offset may be moved out.
+  void recordDropped(api::SourceRecord& record);
+  const std::string* internTopic(const std::string& topic);
   void maybeCreateTopic(const std::string& topic);
   void onDelivery(void* opaque, const kafka::DeliveryReport& report);
   void maybeThrowProducerSendException();
@@ -94,6 +99,9 @@ class WorkerSourceTask : public WorkerTask, private api::SourceTaskContext {
   std::map<std::string, std::pair<api::OffsetMap, api::OffsetMap>> uncommitted_offsets_;
   std::set<std::string> created_topics_;
   std::set<std::string> active_topics_;
+  std::set<std::string> topic_names_;
+  const std::string* last_topic_ = nullptr;
+  bool wants_commit_record_ = true;
   std::vector<api::SourceRecord> batch_;
   std::optional<std::string> producer_send_error_;
   int64_t next_commit_ms_ = 0;

@@ -68,7 +68,8 @@ class RecordingStatusListener : public connectd::runtime::TaskStatusListener {
 // Emits `total` records (10 per poll) with offsets {"pos": i} for partition {"file": "a"}.
 class CountingSourceTask : public connectd::api::SourceTask {
  public:
-  CountingSourceTask(std::string topic, int total) : topic_(std::move(topic)), total_(total) {}
+  CountingSourceTask(std::string topic, int total, bool wants_commit_record = true)
+      : topic_(std::move(topic)), total_(total), wants_commit_record_(wants_commit_record) {}
   std::string version() const override { return "1"; }
   void start(const connectd::api::ConfigMap&) override { started = true; }
   void poll(std::vector<SourceRecord>& out) override {
@@ -86,6 +87,7 @@ class CountingSourceTask : public connectd::api::SourceTask {
   }
   void commit() override { ++commits; }
   void commitRecord(const SourceRecord&) override { ++acked; }
+  bool wantsCommitRecord() const override { return wants_commit_record_; }
   void stop() override {
     stopped = true;
     cv_.notify_all();
@@ -99,6 +101,7 @@ class CountingSourceTask : public connectd::api::SourceTask {
  private:
   std::string topic_;
   int total_;
+  bool wants_commit_record_;
   int64_t next_ = 0;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -213,6 +216,52 @@ TEST(WorkerSourceTaskTest, ProducesRecordsAndCommitsAckedOffsets) {
     EXPECT_EQ(headers[0].first, "h");
     EXPECT_EQ(*headers[0].second, "x" + std::to_string(i));
   }
+  consumer.close();
+}
+
+// A task that does not want commitRecord() calls: the runtime keeps only each record's offset
+// while it is in flight; offsets still commit in order and the topic is still reported used.
+TEST(WorkerSourceTaskTest, TaskWithoutCommitRecordStillCommitsOffsets) {
+  MockCluster cluster;
+  cluster.createTopic("source-lean");
+  auto store = std::make_shared<connectd::runtime::FileOffsetBackingStore>(tempOffsetsPath("source_lean"));
+  RecordingStatusListener listener;
+  connectd::runtime::WorkerSourceTask::Components c;
+  auto task = std::make_unique<CountingSourceTask>("source-lean", 55, false);
+  CountingSourceTask* task_ptr = task.get();
+  c.task = std::move(task);
+  c.key_converter = std::make_unique<connectd::testing::PlainStringConverter>();
+  c.value_converter = std::make_unique<connectd::testing::PlainStringConverter>();
+  c.header_converter = std::make_unique<connectd::testing::PlainStringConverter>();
+  c.retry_operator = noTolerance();
+  c.producer_props = {{"bootstrap.servers", cluster.bootstraps()}, {"linger.ms", "5"}};
+  c.offset_store = store;
+  c.offset_flush_interval_ms = 100;
+  std::atomic<int> topics_used{0};
+  c.on_topic_used = [&](const std::string& t) {
+    if (t == "source-lean") ++topics_used;
+  };
+  auto worker_task = std::make_shared<connectd::runtime::WorkerSourceTask>(ConnectorTaskId{"lean", 0}, listener,
+                                                                            TargetState::Started, std::move(c));
+  worker_task->run();
+  std::string key = connectd::runtime::OffsetUtils::keyFor("lean", {{"file", Value("a")}});
+  ASSERT_TRUE(waitUntil([&] {
+    auto v = store->get({key});
+    return v.count(key) && v.at(key) == R"({"pos":54})";
+  }));
+  worker_task->stop();
+  ASSERT_TRUE(worker_task->awaitStop(10000));
+  EXPECT_EQ(task_ptr->acked.load(), 0);
+  EXPECT_EQ(topics_used.load(), 1);
+
+  connectd::kafka::Consumer consumer({{"bootstrap.servers", cluster.bootstraps()}, {"group.id", "verify"}});
+  consumer.assign({{TopicPartition{"source-lean", 0}, RD_KAFKA_OFFSET_BEGINNING}});
+  std::vector<connectd::kafka::ConsumerMessage> msgs;
+  ASSERT_TRUE(waitUntil([&] {
+    consumer.poll(msgs, 100, 100);
+    return msgs.size() >= 55;
+  }));
+  for (int i = 0; i < 55; ++i) EXPECT_EQ(*msgs[i].value(), "v" + std::to_string(i));
   consumer.close();
 }
 
