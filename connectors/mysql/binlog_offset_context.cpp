@@ -83,8 +83,14 @@ BinlogOffsetContext BinlogOffsetContext::load(std::string server_name, const api
 
 api::OffsetMap BinlogOffsetContext::offset() const {
   api::OffsetMap out;
-  out.reserve(10);
-  if (!snapshot_running_ && tx_metadata_ && transaction_id_) {
+  // Exactly the entries below: tens of thousands of offsets are held while records are queued
+  // and in flight, so no slack capacity.
+  const bool tx = !snapshot_running_ && tx_metadata_ && transaction_id_;
+  out.reserve(static_cast<size_t>(tx) + static_cast<size_t>(source_time_us_.has_value()) + 2 +
+              static_cast<size_t>(restart_gtid_set_.has_value()) + static_cast<size_t>(offset_rows_ != 0) +
+              static_cast<size_t>(server_id_ != 0) + static_cast<size_t>(restart_events_to_skip_ != 0) +
+              (snapshot_running_ ? 1 : tx ? tx_per_table_.size() : 0));
+  if (tx) {
     out.emplace_back(kTransactionId, api::Value(*transaction_id_));
   }
   if (source_time_us_) out.emplace_back(kTsSec, api::Value(static_cast<int64_t>(*source_time_us_ / 1000000)));

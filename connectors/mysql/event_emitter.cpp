@@ -37,6 +37,12 @@ api::SchemaPtr structSchema(std::string name, std::optional<int> version,
 EventEmitter::EventEmitter(Options options, ChangeEventQueue& queue)
     : options_(std::move(options)), queue_(queue), connector_(options_.mariadb ? "mariadb" : "mysql") {
   source_schema_ = mysql::sourceSchema(options_.mariadb);
+  if (options_.extended_headers) {
+    context_headers_.addString("__debezium.context.connectorLogicalName", options_.topic_prefix);
+    context_headers_.addString("__debezium.context.taskId", "0");
+    context_headers_.addString("__debezium.context.connectorName", connector_);
+    context_headers_.addString("__debezium.context.runId", options_.run_id);
+  }
   transaction_block_schema_ = transactionBlockSchema();
   const std::string flavour_ns = options_.mariadb ? "io.debezium.connector.mariadb" : "io.debezium.connector.mysql";
   schema_change_key_schema_ =
@@ -65,10 +71,11 @@ EventEmitter::EventEmitter(Options options, ChangeEventQueue& queue)
 
 void EventEmitter::addContextHeaders(api::SourceRecord& record) const {
   if (!options_.extended_headers) return;
-  record.headers.addString("__debezium.context.connectorLogicalName", options_.topic_prefix);
-  record.headers.addString("__debezium.context.taskId", "0");
-  record.headers.addString("__debezium.context.connectorName", connector_);
-  record.headers.addString("__debezium.context.runId", options_.run_id);
+  if (record.headers.empty()) {
+    record.headers = context_headers_;
+    return;
+  }
+  for (const auto& h : context_headers_) record.headers.add(h.key, h.schema, h.value);
 }
 
 bool EventEmitter::send(api::SourceRecord&& record) {
@@ -141,15 +148,19 @@ bool EventEmitter::changeRecord(char op, const TableId& table, const std::string
   ctx.setDatabaseAndTable(table.catalog, table.table);
   const api::Value source = ctx.sourceStruct(source_schema_, kDebeziumVersion, connector_);
   const api::OffsetMap& partition = ctx.partition();
-  const api::OffsetMap offset = ctx.offset();
   auto transaction = [&] { return transactionBlock(table, ctx); };
+  // Every record of the event carries the same offset; each builds its own (no copy to make).
+  // As Debezium's EventDispatcher: the transaction monitor counts the event first, then the
+  // record takes the offset (so the offset's per-table order includes this event).
   auto make = [&](const api::Value& key, api::Value value_before, api::Value value_after, char record_op) {
-    api::SourceRecord r(partition, offset, topic, std::nullopt, schema.keySchema(), key, schema.envelopeSchema(),
-                        envelope(schema, std::move(value_before), std::move(value_after), source, transaction(), record_op));
-    return r;
+    std::optional<api::Value> tx = transaction();
+    api::Value value = envelope(schema, std::move(value_before), std::move(value_after), source, tx, record_op);
+    return api::SourceRecord(partition, ctx.offset(), topic, std::nullopt, schema.keySchema(), key,
+                             schema.envelopeSchema(), std::move(value));
   };
   auto tombstone = [&](const api::SourceRecord& deleted) {
-    api::SourceRecord t(partition, offset, topic, std::nullopt, schema.keySchema(), deleted.key, nullptr, api::Value());
+    api::SourceRecord t(partition, deleted.sourceOffset, topic, std::nullopt, schema.keySchema(), deleted.key, nullptr,
+                        api::Value());
     t.headers = deleted.headers;
     return t;
   };

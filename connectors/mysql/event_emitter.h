@@ -80,6 +80,8 @@ class EventEmitter {
   Options options_;
   ChangeEventQueue& queue_;
   std::string connector_;  // "mysql" / "mariadb"
+  // The 3.x context headers, built once and shared by every record (copy-on-write).
+  api::Headers context_headers_;
   api::SchemaPtr source_schema_;
   api::SchemaPtr transaction_block_schema_;
   api::SchemaPtr schema_change_key_schema_;

@@ -4,8 +4,22 @@
 
 namespace connectd::api {
 
+const std::vector<Header>& Headers::list() const {
+  static const std::vector<Header> kEmpty;
+  return headers_ ? *headers_ : kEmpty;
+}
+
+std::vector<Header>& Headers::mutableList() {
+  if (!headers_) {
+    headers_ = std::make_shared<std::vector<Header>>();
+  } else if (headers_.use_count() > 1) {
+    headers_ = std::make_shared<std::vector<Header>>(*headers_);
+  }
+  return *headers_;
+}
+
 Headers& Headers::add(std::string key, SchemaPtr schema, Value value) {
-  headers_.push_back(Header{std::move(key), std::move(schema), std::move(value)});
+  mutableList().push_back(Header{std::move(key), std::move(schema), std::move(value)});
   return *this;
 }
 
@@ -14,29 +28,34 @@ Headers& Headers::addString(std::string key, std::string value) {
 }
 
 const Header* Headers::lastWithName(std::string_view key) const {
-  for (auto it = headers_.rbegin(); it != headers_.rend(); ++it)
+  const auto& headers = list();
+  for (auto it = headers.rbegin(); it != headers.rend(); ++it)
     if (it->key == key) return &*it;
   return nullptr;
 }
 
 std::vector<const Header*> Headers::allWithName(std::string_view key) const {
   std::vector<const Header*> out;
-  for (const auto& h : headers_)
+  for (const auto& h : list())
     if (h.key == key) out.push_back(&h);
   return out;
 }
 
 Headers& Headers::remove(std::string_view key) {
-  headers_.erase(std::remove_if(headers_.begin(), headers_.end(), [&](const Header& h) { return h.key == key; }),
-                 headers_.end());
+  auto matches = [&](const Header& h) { return h.key == key; };
+  if (std::none_of(begin(), end(), matches)) return *this;
+  auto& headers = mutableList();
+  headers.erase(std::remove_if(headers.begin(), headers.end(), matches), headers.end());
   return *this;
 }
 
 bool Headers::operator==(const Headers& o) const {
-  if (headers_.size() != o.headers_.size()) return false;
-  for (size_t i = 0; i < headers_.size(); ++i) {
-    const auto& a = headers_[i];
-    const auto& b = o.headers_[i];
+  const auto& mine = list();
+  const auto& theirs = o.list();
+  if (mine.size() != theirs.size()) return false;
+  for (size_t i = 0; i < mine.size(); ++i) {
+    const auto& a = mine[i];
+    const auto& b = theirs[i];
     if (a.key != b.key || !schemaEquals(a.schema, b.schema) || a.value != b.value) return false;
   }
   return true;
