@@ -13,6 +13,7 @@ CPU is the connectd process's utime+stime (/proc/<pid>/stat); peak RSS its VmHWM
 Not a test: it prints numbers and never fails on them.
 
     bench/mysql_catchup.py [--binary build/connectd] [--rows 1000000] [--txns 100000]
+                           [--only one-transaction|single-row-transactions] [--perf PREFIX]
 """
 import argparse
 import json
@@ -83,7 +84,8 @@ class Worker:
             f.write(f"bootstrap.servers={args.bootstrap}\nlisteners=http://127.0.0.1:{self.port}\n"
                     f"offset.storage.file.filename={tmp}/offsets\noffset.flush.interval.ms=1000\n"
                     "key.converter=org.apache.kafka.connect.json.JsonConverter\n"
-                    "value.converter=org.apache.kafka.connect.json.JsonConverter\n")
+                    "value.converter=org.apache.kafka.connect.json.JsonConverter\n"
+                    + "".join(p + "\n" for p in args.worker_property))
         self.proc = None
 
     def start(self, connector_file=None):
@@ -119,6 +121,7 @@ def run_load(args, label, load_sql_writer, expected):
                      "database.include.list": db, "skipped.operations": "none",
                      "schema.history.internal.kafka.bootstrap.servers": args.bootstrap,
                      "schema.history.internal.kafka.topic": f"history.{tag}", "include.schema.changes": "true"}
+        connector.update(kv.split("=", 1) for kv in args.connector_property)
         cfile = os.path.join(tmp, "connector.properties")
         with open(cfile, "w") as f:
             for k, v in connector.items():
@@ -133,11 +136,19 @@ def run_load(args, label, load_sql_writer, expected):
         w.start(cfile)
         while not w.running(tag):
             time.sleep(0.01)
+        perf = None
+        if args.perf:
+            perf = subprocess.Popen(["perf", "record", "-F", "499", "--call-graph", os.environ.get("PERF_CALLGRAPH", "dwarf,16384"), "-p", str(w.proc.pid),
+                                     "-o", f"{args.perf}.{label}"], stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.DEVNULL)
         t0, c0 = time.time(), cpu_seconds(w.proc.pid)
         topic = f"{tag}.{db}.t"
         while topic_end(args, topic) < expected:
             time.sleep(0.2)
         t1, c1 = time.time(), cpu_seconds(w.proc.pid)
+        if perf:
+            perf.send_signal(signal.SIGINT)
+            perf.wait()
         hwm = hwm_kib(w.proc.pid)
         w.stop()
         secs, cpu = t1 - t0, c1 - c0
@@ -157,6 +168,13 @@ def main():
     ap.add_argument("--bootstrap", default=os.environ.get("KAFKA_BOOTSTRAP", "127.0.0.1:" + os.environ.get("KAFKA_PORT", "9092")))
     ap.add_argument("--mariadb-port", default=os.environ.get("MARIADB_PORT", "3306"))
     ap.add_argument("--topic-end", default="build/bench/bench_topic_end")
+    ap.add_argument("--perf", metavar="PREFIX",
+                    help="record a perf profile of connectd during each catch-up into PREFIX.<load>")
+    ap.add_argument("--worker-property", action="append", default=[], metavar="KEY=VALUE",
+                    help="an extra line for the worker's properties (repeatable)")
+    ap.add_argument("--connector-property", action="append", default=[], metavar="KEY=VALUE",
+                    help="an extra connector config entry (repeatable)")
+    ap.add_argument("--only", choices=["one-transaction", "single-row-transactions"])
     args = ap.parse_args()
 
     def one_transaction(db):
@@ -179,8 +197,10 @@ def main():
         subprocess.run(f"mariadb -h127.0.0.1 -P{args.mariadb_port} -uroot -proot < {path}", shell=True, check=True)
         os.unlink(path)
 
-    run_load(args, "one-transaction", one_transaction, args.rows)
-    run_load(args, "single-row-transactions", single_row_transactions, args.txns)
+    if args.only != "single-row-transactions":
+        run_load(args, "one-transaction", one_transaction, args.rows)
+    if args.only != "one-transaction":
+        run_load(args, "single-row-transactions", single_row_transactions, args.txns)
 
 
 if __name__ == "__main__":
