@@ -14,10 +14,26 @@ SubmittedRecords::Partition& SubmittedRecords::partitionFor(const api::OffsetMap
   return it->second;
 }
 
+void SubmittedRecords::SubmittedRecord::ack() {
+  if (acked_) return;
+  acked_ = true;
+  if (&partition_->records.front() == this) owner_->drainAcked(*partition_);
+}
+
+void SubmittedRecords::drainAcked(Partition& p) {
+  // Pops only acked records: the handles of the records left stay valid (deque::pop_front).
+  while (!p.records.empty() && p.records.front().acked()) {
+    p.committable = std::move(p.records.front().offset_);
+    p.records.pop_front();
+    --pending_;
+    ++p.num_committable;
+  }
+}
+
 SubmittedRecords::SubmittedRecord* SubmittedRecords::submit(const api::OffsetMap& partition, api::OffsetMap offset) {
   if (partition.empty() || offset.empty()) return nullptr;
   Partition& p = partitionFor(partition);
-  p.records.push_back(SubmittedRecord(std::move(offset)));
+  p.records.push_back(SubmittedRecord(this, &p, std::move(offset)));
   ++pending_;
   return &p.records.back();
 }
@@ -26,17 +42,11 @@ SubmittedRecords::CommittableOffsets SubmittedRecords::committableOffsets() {
   CommittableOffsets out;
   for (auto it = partitions_.begin(); it != partitions_.end();) {
     Partition& p = it->second;
-    const api::OffsetMap* latest = nullptr;
-    api::OffsetMap latest_copy;
-    while (!p.records.empty() && p.records.front().acked()) {
-      latest_copy = std::move(p.records.front().offset_);
-      latest = &latest_copy;
-      p.records.pop_front();
-      --pending_;
-      ++out.num_committable;
-    }
+    out.num_committable += p.num_committable;
     out.num_pending += p.records.size();
-    if (latest != nullptr) out.offsets[it->first] = {p.partition, std::move(latest_copy)};
+    if (p.committable) out.offsets[it->first] = {p.partition, std::move(*p.committable)};
+    p.committable.reset();
+    p.num_committable = 0;
     if (p.records.empty()) {
       if (last_ == &p) last_ = nullptr;
       it = partitions_.erase(it);

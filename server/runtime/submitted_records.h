@@ -2,6 +2,7 @@
 
 #include <deque>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,15 +16,23 @@ namespace connectd::runtime {
 // (Kafka's SubmittedRecords). Not thread-safe: the task thread submits, acks (delivery
 // reports are served on it) and collects.
 class SubmittedRecords {
+  struct Partition;
+
  public:
   class SubmittedRecord {
    public:
-    void ack() { acked_ = true; }
+    // Marks the record delivered (or dropped). When it was the oldest pending record of its
+    // partition, the acked run it heads is folded into the partition's latest committable
+    // offset at once, so acked records hold no memory until the next offset commit.
+    void ack();
     bool acked() const { return acked_; }
 
    private:
     friend class SubmittedRecords;
-    explicit SubmittedRecord(api::OffsetMap offset) : offset_(std::move(offset)) {}
+    SubmittedRecord(SubmittedRecords* owner, Partition* partition, api::OffsetMap offset)
+        : owner_(owner), partition_(partition), offset_(std::move(offset)) {}
+    SubmittedRecords* owner_;
+    Partition* partition_;
     api::OffsetMap offset_;
     bool acked_ = false;
   };
@@ -36,20 +45,29 @@ class SubmittedRecords {
     bool empty() const { return offsets.empty(); }
   };
 
-  // Starts tracking a record (in send order). The handle stays valid until the record is
-  // collected by committableOffsets(). Records without a source partition or offset are not
-  // tracked (nullptr): there is nothing to commit for them.
+  SubmittedRecords() = default;
+  // Handles point back at their owner.
+  SubmittedRecords(const SubmittedRecords&) = delete;
+  SubmittedRecords& operator=(const SubmittedRecords&) = delete;
+
+  // Starts tracking a record (in send order). The handle stays valid until the record is acked.
+  // Records without a source partition or offset are not tracked (nullptr): there is nothing to
+  // commit for them.
   SubmittedRecord* submit(const api::OffsetMap& partition, api::OffsetMap offset);
-  // Collects the acked prefix of every partition.
+  // Collects the latest committable offset of every partition since the last call.
   CommittableOffsets committableOffsets();
+  // Records submitted and not yet acked, or acked behind a record that is not.
   size_t pending() const { return pending_; }
 
  private:
   struct Partition {
     api::OffsetMap partition;
     std::deque<SubmittedRecord> records;
+    std::optional<api::OffsetMap> committable;  // newest offset of the acked prefix
+    size_t num_committable = 0;
   };
   Partition& partitionFor(const api::OffsetMap& partition);
+  void drainAcked(Partition& p);
 
   std::map<std::string, Partition> partitions_;
   Partition* last_ = nullptr;

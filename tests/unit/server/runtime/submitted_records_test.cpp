@@ -76,3 +76,28 @@ TEST(SubmittedRecordsTest, HandlesStayValidWhileMoreRecordsArrive) {
   for (auto* h : handles) h->ack();
   EXPECT_EQ(positionOf(records.committableOffsets(), R"({"filename":"a"})"), 9999);
 }
+
+// Between two offset commits a fast source acks hundreds of thousands of records: the acked
+// prefix is folded into one offset per partition at once, not kept until the commit.
+TEST(SubmittedRecordsTest, AckedPrefixIsFoldedAtOnce) {
+  SubmittedRecords records;
+  std::vector<SubmittedRecords::SubmittedRecord*> handles;
+  for (int i = 0; i < 5; ++i) handles.push_back(records.submit(partition("a"), offset(i)));
+  handles[0]->ack();
+  handles[1]->ack();
+  EXPECT_EQ(records.pending(), 3u);
+  handles[3]->ack();  // behind an unacked record: stays pending
+  EXPECT_EQ(records.pending(), 3u);
+  auto c = records.committableOffsets();
+  EXPECT_EQ(positionOf(c, R"({"filename":"a"})"), 1);
+  EXPECT_EQ(c.num_committable, 2u);
+  EXPECT_EQ(c.num_pending, 3u);
+  handles[2]->ack();
+  EXPECT_EQ(records.pending(), 1u);
+  handles[4]->ack();
+  EXPECT_EQ(records.pending(), 0u);
+  c = records.committableOffsets();
+  EXPECT_EQ(positionOf(c, R"({"filename":"a"})"), 4);
+  EXPECT_EQ(c.num_committable, 3u);
+  EXPECT_TRUE(records.committableOffsets().empty());
+}
