@@ -122,7 +122,8 @@ void MySqlConnectorTask::start(const api::ConfigMap& props) {
   settings_.heartbeat_interval_ms = config_->heartbeatIntervalMs();
   queue_ = std::make_unique<ChangeEventQueue>(static_cast<size_t>(config_->maxQueueSize()),
                                               static_cast<size_t>(config_->maxBatchSize()),
-                                              std::chrono::milliseconds(config_->pollIntervalMs()));
+                                              std::chrono::milliseconds(config_->pollIntervalMs()),
+                                              static_cast<size_t>(std::max<int64_t>(0, config_->maxQueueSizeInBytes())));
   EventEmitter::Options eo;
   eo.topic_prefix = config_->topicPrefix();
   eo.mariadb = flavor_ == Flavor::MariaDb;
