@@ -15,7 +15,21 @@ Producer::Producer(const ClientProps& props, DeliveryHandler on_delivery) : on_d
 }
 
 Producer::~Producer() {
+  for (auto& [name, rkt] : topics_) rd_kafka_topic_destroy(rkt);
   if (rk_ != nullptr) rd_kafka_destroy(rk_);
+}
+
+rd_kafka_topic_t* Producer::topicHandle(std::string_view topic) {
+  if (last_topic_ != nullptr && topic == last_topic_name_) return last_topic_;
+  auto it = topics_.find(topic);
+  if (it == topics_.end()) {
+    rd_kafka_topic_t* rkt = rd_kafka_topic_new(rk_, std::string(topic).c_str(), nullptr);
+    if (rkt == nullptr) return nullptr;
+    it = topics_.emplace(std::string(topic), rkt).first;
+  }
+  last_topic_ = it->second;
+  last_topic_name_ = it->first;
+  return last_topic_;
 }
 
 void Producer::onDelivery(rd_kafka_t* rk, const rd_kafka_message_t* msg, void* opaque) {
@@ -54,8 +68,11 @@ rd_kafka_resp_err_t Producer::send(std::string_view topic, int32_t partition, st
                           h.value ? h.value->data() : nullptr, h.value ? static_cast<ssize_t>(h.value->size()) : 0);
     }
   }
-  // producev needs a NUL-terminated topic name.
-  std::string topic_name(topic);
+  rd_kafka_topic_t* rkt = topicHandle(topic);
+  if (rkt == nullptr) {
+    if (hdrs != nullptr) rd_kafka_headers_destroy(hdrs);
+    return rd_kafka_last_error();
+  }
   void* key_ptr = key ? const_cast<char*>(key->data()) : nullptr;
   size_t key_len = key ? key->size() : 0;
   void* value_ptr = value ? const_cast<char*>(value->data()) : nullptr;
@@ -63,7 +80,7 @@ rd_kafka_resp_err_t Producer::send(std::string_view topic, int32_t partition, st
   int32_t part = partition < 0 ? RD_KAFKA_PARTITION_UA : partition;
   int64_t ts = timestamp_ms > 0 ? timestamp_ms : 0;
   rd_kafka_resp_err_t err = rd_kafka_producev(
-      rk_, RD_KAFKA_V_TOPIC(topic_name.c_str()),
+      rk_, RD_KAFKA_V_RKT(rkt),
       RD_KAFKA_V_PARTITION(part), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_KEY(key_ptr, key_len),
       RD_KAFKA_V_VALUE(value_ptr, value_len), RD_KAFKA_V_TIMESTAMP(ts), RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_OPAQUE(opaque),
       RD_KAFKA_V_END);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,8 +71,14 @@ class Producer {
   static void onDelivery(rd_kafka_t* rk, const rd_kafka_message_t* msg, void* opaque);
 
   void rethrowCallbackError();
+  // The topic's handle, made on first use and kept (naming the topic per message costs a
+  // lookup under librdkafka's lock and a NUL-terminated copy of the name).
+  rd_kafka_topic_t* topicHandle(std::string_view topic);
 
   rd_kafka_t* rk_ = nullptr;
+  std::map<std::string, rd_kafka_topic_t*, std::less<>> topics_;
+  rd_kafka_topic_t* last_topic_ = nullptr;
+  std::string_view last_topic_name_;
   DeliveryHandler on_delivery_;
   // An exception thrown by the handler, rethrown once control is back in C++ frames.
   std::exception_ptr callback_error_;
