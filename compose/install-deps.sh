@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake pkg-config git curl
   libboost-dev librdkafka-dev libmariadb-dev libpq-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
   libssl-dev libpcre2-dev libjemalloc-dev googletest libgtest-dev libgmock-dev libbenchmark-dev
-  kcat
+  kcat openssl
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #include "connectors/mysql/mysql_connector.h"
 
 #include "connectors/mysql/binlog/connection.h"
+#include "connectors/mysql/binlog_connection_configuration.h"
 #include "connectors/mysql/event_emitter.h"
 #include "connectors/mysql/mysql_connector_task.h"
 #include "server/api/errors.h"
@@ -29,14 +30,18 @@ std::vector<api::ConfigValue> MySqlConnector::validate(const api::ConfigMap& pro
   if (!all_valid) return values;
   try {
     MySqlConnectorConfig config(props, flavor_);
-    ConnectionOptions o;
-    o.host = config.hostname();
-    o.port = config.port();
-    o.user = config.user();
-    o.password = config.password();
-    o.ssl_mode = config.sslMode();
-    o.connect_timeout_ms = static_cast<int>(config.connectTimeoutMs());
-    Connection conn(o);
+    ConnectionOptions options;
+    try {
+      options = binlogConnectionOptions(config);
+    } catch (const api::ConfigException& e) {
+      // An unusable truststore/keystore is reported on its own key, as Kafka reports a bad value.
+      auto it = std::find_if(values.begin(), values.end(),
+                             [&](const api::ConfigValue& v) { return v.name == e.configName(); });
+      if (it == values.end()) throw;
+      it->addErrorMessage(e.what());
+      return values;
+    }
+    Connection conn(options);
     conn.connect();
     conn.close();
   } catch (const std::exception& e) {

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <utility>
 
+#include "connectors/mysql/binlog_connection_configuration.h"
 #include "server/api/errors.h"
 
 namespace connectd::mysql {
@@ -95,13 +96,7 @@ MySqlConnectorTask::~MySqlConnectorTask() { stop(); }
 std::string MySqlConnectorTask::version() const { return kDebeziumVersion; }
 
 ConnectionOptions MySqlConnectorTask::connectionOptions() const {
-  ConnectionOptions o;
-  o.host = config_->hostname();
-  o.port = config_->port();
-  o.user = config_->user();
-  o.password = config_->password();
-  o.ssl_mode = config_->sslMode();
-  o.connect_timeout_ms = static_cast<int>(config_->connectTimeoutMs());
+  ConnectionOptions o = binlogConnectionOptions(*config_);
   o.init_statements = config_->initialStatements();
   return o;
 }

@@ -11,55 +11,16 @@
 
 #include "connectors/mysql/binlog/connection.h"
 #include "tests/integration/harness.h"
+#include "tests/integration/mysql_it_support.h"
 
 namespace connectd::it {
 namespace {
 
 using OrderedJson = nlohmann::ordered_json;
 
-// A database name (and topic prefix) of its own for one test: uniqueName with '_' for '-'.
-std::string uniqueDatabase(const std::string& prefix) {
-  std::string name = uniqueName(prefix);
-  for (char& c : name)
-    if (c == '-') c = '_';
-  return name;
-}
-
-int mariadbPort() {
-  const char* p = std::getenv("MARIADB_PORT");
-  return p != nullptr ? std::atoi(p) : 3306;
-}
-
-std::unique_ptr<mysql::Connection> mariadb() {
-  mysql::ConnectionOptions o;
-  o.host = "127.0.0.1";
-  o.port = mariadbPort();
-  o.user = "root";
-  o.password = "root";
-  auto c = std::make_unique<mysql::Connection>(o);
-  c->connect();
-  return c;
-}
-
 OrderedJson fixture(const std::string& name) {
   std::ifstream in(std::string(CONNECTD_SHARED_DIR) + "/fixtures/debezium/mysql-2.5-invoice/" + name + ".json");
   return OrderedJson::parse(in);
-}
-
-// The seed's connector JSON, verbatim but for the host names (spec: "posted verbatim except host names").
-Json seedConnector() {
-  std::ifstream in(std::string(CONNECTD_SHARED_DIR) + "/fixtures/connectors/seed-002-mysql-source.json");
-  Json j = Json::parse(in);
-  j["config"]["database.hostname"] = "127.0.0.1";
-  j["config"]["database.port"] = std::to_string(mariadbPort());
-  j["config"]["schema.history.internal.kafka.bootstrap.servers"] = kafkaBootstrap();
-  return j;
-}
-
-std::map<std::string, std::string> workerProps() {
-  return {{"offset.flush.interval.ms", "500"},
-          {"key.converter", "org.apache.kafka.connect.json.JsonConverter"},
-          {"value.converter", "org.apache.kafka.connect.json.JsonConverter"}};
 }
 
 // Debezium 2.5's layout (the fixtures) rewritten to the 3.x layout connectd emits (spec §0.2):
@@ -143,12 +104,6 @@ void blankPlaceAndTime(OrderedJson& event) {
   for (const char* k : {"file", "pos", "server_id", "thread", "version", "gtid"}) s[k] = "<place>";
 }
 
-std::string header(const KafkaRecord& r, const std::string& key) {
-  for (const auto& [k, v] : r.headers)
-    if (k == key) return v.value_or("<null>");
-  return "<absent>";
-}
-
 TEST(MySqlSourceTest, SeedConfigEventsEqualDebeziumFixtures) {
   auto db = mariadb();
   db->execute("DROP DATABASE IF EXISTS dev");
@@ -157,7 +112,7 @@ TEST(MySqlSourceTest, SeedConfigEventsEqualDebeziumFixtures) {
   deleteTopics({"source.dev.invoice", "source", "schema-history.dev"});
 
   auto dir = scratchDir("mysql-seed");
-  Connectd w(dir, workerProps());
+  Connectd w(dir, mysqlWorkerProps());
   w.start();
   w.waitReady();
   Json connector = seedConnector();
@@ -256,7 +211,7 @@ TEST(MySqlSourceTest, SnapshotHandsOverToStreamingWithConcurrentWrites) {
     db->execute(sql);
   }
   auto dir = scratchDir("mysql-handover");
-  Connectd w(dir, workerProps());
+  Connectd w(dir, mysqlWorkerProps());
   w.start();
   w.waitReady();
   Json cfg = seedConnector()["config"];
@@ -346,7 +301,7 @@ TEST(MySqlSourceTest, KillDuringSnapshotRedoesTheSnapshot) {
   std::map<std::string, std::string> connector = {{"name", prefix}};
   for (auto it = cfg.begin(); it != cfg.end(); ++it) connector[it.key()] = it.value().get<std::string>();
   auto dir = scratchDir("mysql-snapkill");
-  Connectd w(dir, workerProps(), {connector});
+  Connectd w(dir, mysqlWorkerProps(), {connector});
   w.start();
   w.waitReady();
   const std::string topic = prefix + "." + dbname + ".t";
@@ -404,7 +359,7 @@ TEST(MySqlSourceTest, KillNineFiveTimesLosesNothingAndKeepsOrder) {
   // comes back from its properties file, as a user runs connect-standalone.
   std::map<std::string, std::string> connector = {{"name", prefix}};
   for (auto it = cfg.begin(); it != cfg.end(); ++it) connector[it.key()] = it.value().get<std::string>();
-  Connectd w(dir, workerProps(), {connector});
+  Connectd w(dir, mysqlWorkerProps(), {connector});
   w.start();
   w.waitReady();
   ASSERT_TRUE(w.waitForState(prefix, "RUNNING")) << w.log();

@@ -20,108 +20,10 @@
 
 #include "connectors/mysql/binlog/connection.h"
 #include "tests/integration/harness.h"
+#include "tests/integration/mysql_it_support.h"
 
 namespace connectd::it {
 namespace {
-
-// A database name (and topic prefix) of its own for one test: uniqueName with '_' for '-'.
-std::string uniqueDatabase(const std::string& prefix) {
-  std::string name = uniqueName(prefix);
-  for (char& c : name)
-    if (c == '-') c = '_';
-  return name;
-}
-
-int mariadbPort() {
-  const char* p = std::getenv("MARIADB_PORT");
-  return p != nullptr ? std::atoi(p) : 3306;
-}
-
-std::unique_ptr<mysql::Connection> mariadb(const std::string& user = "root", const std::string& password = "root") {
-  mysql::ConnectionOptions o;
-  o.host = "127.0.0.1";
-  o.port = mariadbPort();
-  o.user = user;
-  o.password = password;
-  auto c = std::make_unique<mysql::Connection>(o);
-  c->connect();
-  return c;
-}
-
-// Drops the test's databases however the test ends.
-class Databases {
- public:
-  explicit Databases(std::vector<std::string> names) : names_(std::move(names)) {
-    auto db = mariadb();
-    for (const auto& n : names_) db->execute("CREATE DATABASE " + n);
-  }
-  ~Databases() {
-    try {
-      auto db = mariadb();
-      for (const auto& n : names_) db->execute("DROP DATABASE IF EXISTS " + n);
-    } catch (const std::exception&) {
-    }
-  }
-
- private:
-  std::vector<std::string> names_;
-};
-
-// The seed connector's config (fixtures/connectors/seed-002) for one test's database, prefix,
-// replica server id and history topic.
-Json connectorConfig(const std::string& prefix, const std::string& database, int server_id) {
-  std::ifstream in(std::string(CONNECTD_SHARED_DIR) + "/fixtures/connectors/seed-002-mysql-source.json");
-  Json cfg = Json::parse(in)["config"];
-  cfg["database.hostname"] = "127.0.0.1";
-  cfg["database.port"] = std::to_string(mariadbPort());
-  cfg["schema.history.internal.kafka.bootstrap.servers"] = kafkaBootstrap();
-  cfg["topic.prefix"] = prefix;
-  cfg["database.include.list"] = database;
-  cfg["database.server.id"] = std::to_string(server_id);
-  cfg["schema.history.internal.kafka.topic"] = "history." + prefix;
-  return cfg;
-}
-
-// A standalone connector properties file's content (needed when connectd restarts: standalone
-// REST-created connectors live in memory only).
-std::map<std::string, std::string> connectorFile(const std::string& name, const Json& cfg) {
-  std::map<std::string, std::string> props = {{"name", name}};
-  for (auto it = cfg.begin(); it != cfg.end(); ++it) props[it.key()] = it.value().get<std::string>();
-  return props;
-}
-
-std::map<std::string, std::string> workerProps() {
-  return {{"offset.flush.interval.ms", "500"},
-          {"key.converter", "org.apache.kafka.connect.json.JsonConverter"},
-          {"value.converter", "org.apache.kafka.connect.json.JsonConverter"}};
-}
-
-// Every record of `topic`, or none while the topic does not exist yet.
-std::vector<KafkaRecord> readIfExists(const std::string& topic) {
-  try {
-    if (partitionCount(topic) <= 0) return {};
-    return readTopic(topic);
-  } catch (const std::exception&) {
-    return {};
-  }
-}
-
-// Change event payloads (tombstones skipped) of a data topic.
-std::vector<Json> payloads(const std::string& topic) {
-  std::vector<Json> out;
-  for (const auto& r : readIfExists(topic))
-    if (r.value) out.push_back(Json::parse(*r.value)["payload"]);
-  return out;
-}
-
-// Waits for the snapshot's last 'r' event: streaming has started once it is in Kafka.
-bool waitForSnapshotEnd(const std::string& topic) {
-  return waitFor([&] {
-    for (const auto& p : payloads(topic))
-      if (p["op"] == "r" && p["source"]["snapshot"] == "last") return true;
-    return false;
-  }, 90s);
-}
 
 // The schema of the envelope's `after` field.
 Json afterSchema(const Json& event) {
@@ -142,104 +44,6 @@ Json fieldSchema(const Json& struct_schema, const std::string& name) {
   return Json();
 }
 
-struct BinlogPosition {
-  std::string file;
-  int64_t pos = -1;
-};
-
-int64_t binlogIndex(const std::string& file) {
-  auto dot = file.rfind('.');
-  return dot == std::string::npos ? -1 : std::atoll(file.c_str() + dot + 1);
-}
-
-bool atOrAfter(const BinlogPosition& a, const BinlogPosition& b) {
-  if (binlogIndex(a.file) != binlogIndex(b.file)) return binlogIndex(a.file) > binlogIndex(b.file);
-  return a.pos >= b.pos;
-}
-
-std::ostream& operator<<(std::ostream& os, const BinlogPosition& p) { return os << p.file << ":" << p.pos; }
-
-// The server's current end of binlog.
-BinlogPosition masterPosition(mysql::Connection& db) {
-  auto rows = db.query("SHOW MASTER STATUS");
-  if (rows.empty() || rows[0].size() < 2 || !rows[0][0] || !rows[0][1]) throw std::runtime_error("no binlog status");
-  return {*rows[0][0], std::atoll(rows[0][1]->c_str())};
-}
-
-// The connector's committed streaming offset (GET /connectors/<n>/offsets); pos -1 while none
-// is committed or it still belongs to the snapshot.
-BinlogPosition committedPosition(Connectd& w, const std::string& connector) {
-  auto r = w.get("/connectors/" + connector + "/offsets");
-  if (r.status != 200) return {};
-  Json j = r.json();
-  if (!j.contains("offsets") || j["offsets"].size() != 1) return {};
-  const Json& o = j["offsets"][0]["offset"];
-  if (o.contains("snapshot") || !o.contains("file") || !o.contains("pos")) return {};
-  return {o["file"].get<std::string>(), o["pos"].get<int64_t>()};
-}
-
-// Local TCP ports of the sockets the test process's children (the connectd it started) hold,
-// from /proc: a child's socket inodes matched against /proc/net/tcp{,6}.
-std::set<int> childProcessPorts() {
-  std::set<std::string> inodes;
-  const std::string self = std::to_string(::getpid());
-  for (const auto& proc : std::filesystem::directory_iterator("/proc")) {
-    const std::string pid = proc.path().filename();
-    if (pid.empty() || !std::isdigit(static_cast<unsigned char>(pid[0]))) continue;
-    std::ifstream stat(proc.path() / "stat");
-    std::string line;
-    if (!std::getline(stat, line)) continue;
-    // "pid (comm) state ppid ...": comm may hold spaces, so parse after the last ')'.
-    auto close = line.rfind(')');
-    if (close == std::string::npos) continue;
-    std::istringstream rest(line.substr(close + 1));
-    std::string state;
-    std::string ppid;
-    rest >> state >> ppid;
-    if (ppid != self) continue;
-    std::error_code ec;
-    for (const auto& fd : std::filesystem::directory_iterator(proc.path() / "fd", ec)) {
-      const std::string target = std::filesystem::read_symlink(fd.path(), ec).string();
-      if (!ec && target.rfind("socket:[", 0) == 0) inodes.insert(target.substr(8, target.size() - 9));
-    }
-  }
-  std::set<int> ports;
-  for (const char* table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
-    std::ifstream in(table);
-    std::string line;
-    std::getline(in, line);
-    while (std::getline(in, line)) {
-      std::istringstream f(line);
-      std::string sl, local, remote, st, queues, timer, retr, uid, timeout, inode;
-      f >> sl >> local >> remote >> st >> queues >> timer >> retr >> uid >> timeout >> inode;
-      if (inodes.count(inode) == 0) continue;
-      ports.insert(std::stoi(local.substr(local.rfind(':') + 1), nullptr, 16));
-    }
-  }
-  return ports;
-}
-
-// Ids of the server's binlog dump threads serving connections from the connectd this test
-// started (the processlist HOST is "ip:port" of the client's end).
-std::set<std::string> ourBinlogDumpThreads(mysql::Connection& db) {
-  const std::set<int> ports = childProcessPorts();
-  std::set<std::string> ids;
-  for (const auto& row :
-       db.query("SELECT ID, HOST FROM information_schema.PROCESSLIST WHERE COMMAND LIKE 'Binlog Dump%'")) {
-    if (row.size() < 2 || !row[0] || !row[1]) continue;
-    auto colon = row[1]->rfind(':');
-    if (colon == std::string::npos) continue;
-    if (ports.count(std::atoi(row[1]->c_str() + colon + 1)) != 0) ids.insert(*row[0]);
-  }
-  return ids;
-}
-
-std::string header(const KafkaRecord& r, const std::string& key) {
-  for (const auto& [k, v] : r.headers)
-    if (k == key) return v.value_or("<null>");
-  return "<absent>";
-}
-
 // A streamed ALTER changes the schema of the events after it (not before it), is a schema change
 // event on <prefix> and a schema history record (spec §5); after a restart the schema is rebuilt
 // from the history up to the offset and DDL streamed since is replayed in binlog order (§4.3).
@@ -250,8 +54,8 @@ TEST(MySqlStreamingTest, DdlChangesSchemaAndRestartRecoversItFromHistory) {
   auto db = mariadb();
   db->execute("CREATE TABLE " + dbname + ".t (id INT PRIMARY KEY, v INT NOT NULL)");
   db->execute("INSERT INTO " + dbname + ".t VALUES (0, 0)");
-  const Json cfg = connectorConfig(prefix, dbname, 186001);
-  Connectd w(scratchDir("h7-ddl"), workerProps(), {connectorFile(prefix, cfg)});
+  const Json cfg = mysqlConnectorConfig(prefix, dbname, 186001);
+  Connectd w(scratchDir("h7-ddl"), mysqlWorkerProps(), {connectorFile(prefix, cfg)});
   w.start();
   w.waitReady();
   const std::string topic = prefix + "." + dbname + ".t";
@@ -415,9 +219,9 @@ TEST(MySqlStreamingTest, TransactionMetadataTopicHasBeginAndEnd) {
   db->execute("CREATE TABLE " + dbname + ".t1 (id INT PRIMARY KEY)");
   db->execute("CREATE TABLE " + dbname + ".t2 (id INT PRIMARY KEY)");
   db->execute("INSERT INTO " + dbname + ".t1 VALUES (0)");
-  Json cfg = connectorConfig(prefix, dbname, 186002);
+  Json cfg = mysqlConnectorConfig(prefix, dbname, 186002);
   cfg["provide.transaction.metadata"] = "true";
-  Connectd w(scratchDir("h7-tx"), workerProps());
+  Connectd w(scratchDir("h7-tx"), mysqlWorkerProps());
   w.start();
   w.waitReady();
   ASSERT_EQ(w.post("/connectors", {{"name", prefix}, {"config", cfg}}).status, 201);
@@ -515,9 +319,9 @@ TEST(MySqlStreamingTest, HeartbeatsAdvanceOffsetsWhileCapturedTablesAreIdle) {
   db->execute("CREATE TABLE " + dbname + ".t (id INT PRIMARY KEY)");
   db->execute("CREATE TABLE " + other + ".o (id INT PRIMARY KEY)");
   db->execute("INSERT INTO " + dbname + ".t VALUES (0)");
-  Json cfg = connectorConfig(prefix, dbname, 186003);
+  Json cfg = mysqlConnectorConfig(prefix, dbname, 186003);
   cfg["heartbeat.interval.ms"] = "1000";
-  Connectd w(scratchDir("h7-hb"), workerProps());
+  Connectd w(scratchDir("h7-hb"), mysqlWorkerProps());
   w.start();
   w.waitReady();
   ASSERT_EQ(w.post("/connectors", {{"name", prefix}, {"config", cfg}}).status, 201);
@@ -582,9 +386,9 @@ TEST(MySqlStreamingTest, FilteredTableWritesAdvanceTheOffsetWithoutHeartbeats) {
   db->execute("CREATE TABLE " + dbname + ".t_in (id INT PRIMARY KEY)");
   db->execute("CREATE TABLE " + dbname + ".t_out (id INT PRIMARY KEY)");
   db->execute("INSERT INTO " + dbname + ".t_in VALUES (0)");
-  Json cfg = connectorConfig(prefix, dbname, 186004);
+  Json cfg = mysqlConnectorConfig(prefix, dbname, 186004);
   cfg["table.include.list"] = dbname + "\\.t_in";
-  Connectd w(scratchDir("h7-flt"), workerProps());
+  Connectd w(scratchDir("h7-flt"), mysqlWorkerProps());
   w.start();
   w.waitReady();
   ASSERT_EQ(w.post("/connectors", {{"name", prefix}, {"config", cfg}}).status, 201);
@@ -626,8 +430,8 @@ TEST(MySqlStreamingTest, ReconnectsAfterTheServerDropsTheBinlogConnection) {
   auto db = mariadb();
   db->execute("CREATE TABLE " + dbname + ".t (id INT PRIMARY KEY, v INT NOT NULL)");
   db->execute("INSERT INTO " + dbname + ".t VALUES (-1, 0)");
-  Json cfg = connectorConfig(prefix, dbname, 186005);
-  Connectd w(scratchDir("h7-rc"), workerProps());
+  Json cfg = mysqlConnectorConfig(prefix, dbname, 186005);
+  Connectd w(scratchDir("h7-rc"), mysqlWorkerProps());
   w.start();
   w.waitReady();
   ASSERT_EQ(w.post("/connectors", {{"name", prefix}, {"config", cfg}}).status, 201);
@@ -699,21 +503,13 @@ TEST(MySqlStreamingTest, WrongPasswordFailsTheTaskWithAReadableTrace) {
   auto db = mariadb();
   db->execute("CREATE TABLE " + dbname + ".t (id INT PRIMARY KEY)");
   db->execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'right-pw'");
-  struct DropUser {
-    std::string user;
-    ~DropUser() {
-      try {
-        mariadb()->execute("DROP USER IF EXISTS '" + user + "'@'%'");
-      } catch (const std::exception&) {
-      }
-    }
-  } drop_user{user};
+  DropUserOnExit drop_user(user);
   db->execute("GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '" + user +
               "'@'%'");
-  Json cfg = connectorConfig(prefix, dbname, 186006);
+  Json cfg = mysqlConnectorConfig(prefix, dbname, 186006);
   cfg["database.user"] = user;
   cfg["database.password"] = "wrong-pw";
-  Connectd w(scratchDir("h7-pw"), workerProps());
+  Connectd w(scratchDir("h7-pw"), mysqlWorkerProps());
   w.start();
   w.waitReady();
 
@@ -758,10 +554,10 @@ TEST(MySqlStreamingTest, SkippedOperationsAndTombstones) {
   auto db = mariadb();
   db->execute("CREATE TABLE " + dbname + ".t (id INT PRIMARY KEY, v INT NOT NULL)");
   db->execute("INSERT INTO " + dbname + ".t VALUES (0, 0)");
-  Json cfg = connectorConfig(prefix, dbname, 186007);
+  Json cfg = mysqlConnectorConfig(prefix, dbname, 186007);
   cfg["skipped.operations"] = "u";
   cfg["tombstones.on.delete"] = "false";
-  Connectd w(scratchDir("h7-skip"), workerProps());
+  Connectd w(scratchDir("h7-skip"), mysqlWorkerProps());
   w.start();
   w.waitReady();
   ASSERT_EQ(w.post("/connectors", {{"name", prefix}, {"config", cfg}}).status, 201);
@@ -807,10 +603,10 @@ TEST(MySqlStreamingTest, ColumnFiltersAndMasking) {
   db->execute("CREATE TABLE " + dbname +
               ".t (id INT NOT NULL, name VARCHAR(50) NOT NULL, secret VARCHAR(50), v INT, PRIMARY KEY (id, name))");
   db->execute("INSERT INTO " + dbname + ".t VALUES (1, 'alice', 's1', 1)");
-  Json cfg = connectorConfig(prefix, dbname, 186008);
+  Json cfg = mysqlConnectorConfig(prefix, dbname, 186008);
   cfg["column.exclude.list"] = dbname + ".t.secret";
   cfg["column.mask.with.4.chars"] = dbname + ".t.name";
-  Connectd w(scratchDir("h7-col"), workerProps());
+  Connectd w(scratchDir("h7-col"), mysqlWorkerProps());
   w.start();
   w.waitReady();
   ASSERT_EQ(w.post("/connectors", {{"name", prefix}, {"config", cfg}}).status, 201);

@@ -20,25 +20,10 @@
 
 #include "connectors/mysql/binlog/connection.h"
 #include "tests/integration/harness.h"
+#include "tests/integration/mysql_it_support.h"
 
 namespace connectd::it {
 namespace {
-
-int mariadbPort() {
-  const char* p = std::getenv("MARIADB_PORT");
-  return p != nullptr ? std::atoi(p) : 3306;
-}
-
-std::unique_ptr<mysql::Connection> mariadb() {
-  mysql::ConnectionOptions o;
-  o.host = "127.0.0.1";
-  o.port = mariadbPort();
-  o.user = "root";
-  o.password = "root";
-  auto c = std::make_unique<mysql::Connection>(o);
-  c->connect();
-  return c;
-}
 
 // A session for the test's own writes: zero dates, zero-in-date values and invalid ENUM values
 // are accepted (no strict mode), and TIMESTAMP literals are UTC like the server.
@@ -47,29 +32,6 @@ std::unique_ptr<mysql::Connection> relaxedSession() {
   c->execute("SET SESSION sql_mode='NO_ENGINE_SUBSTITUTION'");
   c->execute("SET SESSION time_zone='+00:00'");
   return c;
-}
-
-Json seedConfig() {
-  std::ifstream in(std::string(CONNECTD_SHARED_DIR) + "/fixtures/connectors/seed-002-mysql-source.json");
-  Json j = Json::parse(in);
-  j["config"]["database.hostname"] = "127.0.0.1";
-  j["config"]["database.port"] = std::to_string(mariadbPort());
-  j["config"]["schema.history.internal.kafka.bootstrap.servers"] = kafkaBootstrap();
-  return j["config"];
-}
-
-std::map<std::string, std::string> workerProps() {
-  return {{"offset.flush.interval.ms", "500"},
-          {"key.converter", "org.apache.kafka.connect.json.JsonConverter"},
-          {"value.converter", "org.apache.kafka.connect.json.JsonConverter"}};
-}
-
-// A database name from uniqueName (which uses '-', not valid unquoted in SQL).
-std::string uniqueDatabase(const std::string& prefix) {
-  std::string n = uniqueName(prefix);
-  for (char& ch : n)
-    if (ch == '-') ch = '_';
-  return n;
 }
 
 // ---- independent encoders for the expected values ----
@@ -871,15 +833,6 @@ void expectRows(const std::string& scenario, const std::map<int, ChangeEvent>& g
   }
 }
 
-Json connectorConfig(const std::string& prefix, const std::string& db, int server_id) {
-  Json cfg = seedConfig();
-  cfg["topic.prefix"] = prefix;
-  cfg["database.include.list"] = db;
-  cfg["database.server.id"] = std::to_string(server_id);
-  cfg["schema.history.internal.kafka.topic"] = "history." + prefix;
-  return cfg;
-}
-
 // binlog_row_metadata is global; whatever happens, the server is left at FULL.
 class RowMetadataGuard {
  public:
@@ -894,22 +847,6 @@ class RowMetadataGuard {
   RowMetadataGuard& operator=(const RowMetadataGuard&) = delete;
 };
 
-class DatabaseGuard {
- public:
-  explicit DatabaseGuard(std::string db) : db_(std::move(db)) {}
-  ~DatabaseGuard() {
-    try {
-      mariadb()->execute("DROP DATABASE IF EXISTS " + db_);
-    } catch (...) {
-    }
-  }
-  DatabaseGuard(const DatabaseGuard&) = delete;
-  DatabaseGuard& operator=(const DatabaseGuard&) = delete;
-
- private:
-  std::string db_;
-};
-
 // Scenarios 1-3: snapshot ('r'), streaming with binlog_row_metadata=FULL and MINIMAL ('c'), and a
 // table created while streaming, whose BOOLEAN columns are boolean (spec §2.10).
 TEST(MySqlTypesTest, SnapshotAndStreamingMapEveryTypeLikeDebezium) {
@@ -917,7 +854,7 @@ TEST(MySqlTypesTest, SnapshotAndStreamingMapEveryTypeLikeDebezium) {
   const std::string prefix = db;
   const std::vector<ColumnCase> cols = tableColumns();
   RowMetadataGuard metadata_guard;
-  DatabaseGuard db_guard(db);
+  Databases db_guard({db}, /*create=*/false);
   auto session = relaxedSession();
   session->execute("SET GLOBAL binlog_row_metadata='FULL'");
   session->execute("CREATE DATABASE " + db);
@@ -925,10 +862,10 @@ TEST(MySqlTypesTest, SnapshotAndStreamingMapEveryTypeLikeDebezium) {
   insertRows(*session, db, cols, 0);
 
   auto dir = scratchDir("mysql-types");
-  Connectd w(dir, workerProps());
+  Connectd w(dir, mysqlWorkerProps());
   w.start();
   w.waitReady();
-  ASSERT_EQ(w.post("/connectors", {{"name", prefix}, {"config", connectorConfig(prefix, db, 185001)}}).status, 201);
+  ASSERT_EQ(w.post("/connectors", {{"name", prefix}, {"config", mysqlConnectorConfig(prefix, db, 185001)}}).status, 201);
   ASSERT_TRUE(w.waitForState(prefix, "RUNNING")) << w.log();
   const std::string topic = prefix + "." + db + ".t";
 
@@ -980,7 +917,7 @@ TEST(MySqlTypesTest, SnapshotAndStreamingMapEveryTypeLikeDebezium) {
 TEST(MySqlTypesTest, HandlingModesMapLikeDebezium) {
   const std::string db = uniqueDatabase("itmodes");
   const std::vector<ColumnCase> cols = tableColumns();
-  DatabaseGuard db_guard(db);
+  Databases db_guard({db}, /*create=*/false);
   auto session = relaxedSession();
   session->execute("CREATE DATABASE " + db);
   session->execute(createTableSql(db, cols));
@@ -991,21 +928,21 @@ TEST(MySqlTypesTest, HandlingModesMapLikeDebezium) {
   insertRows(*session, db, cols, 0);
 
   auto dir = scratchDir("mysql-types-modes");
-  Connectd w(dir, workerProps());
+  Connectd w(dir, mysqlWorkerProps());
   w.start();
   w.waitReady();
   const std::string precise = db + "_p";
-  Json cfg_p = connectorConfig(precise, db, 185002);
+  Json cfg_p = mysqlConnectorConfig(precise, db, 185002);
   cfg_p["decimal.handling.mode"] = "string";
   cfg_p["binary.handling.mode"] = "base64";
   cfg_p["bigint.unsigned.handling.mode"] = "precise";
   cfg_p["time.precision.mode"] = "connect";
   const std::string dbl = db + "_d";
-  Json cfg_d = connectorConfig(dbl, db, 185003);
+  Json cfg_d = mysqlConnectorConfig(dbl, db, 185003);
   cfg_d["decimal.handling.mode"] = "double";
   cfg_d["binary.handling.mode"] = "hex";
   const std::string url = db + "_u";
-  Json cfg_u = connectorConfig(url, db, 185005);
+  Json cfg_u = mysqlConnectorConfig(url, db, 185005);
   cfg_u["binary.handling.mode"] = "base64-url-safe";
   ASSERT_EQ(w.post("/connectors", {{"name", precise}, {"config", cfg_p}}).status, 201);
   ASSERT_EQ(w.post("/connectors", {{"name", dbl}, {"config", cfg_d}}).status, 201);
@@ -1058,7 +995,7 @@ TEST(MySqlTypesTest, HandlingModesMapLikeDebezium) {
 // canonical text, from the snapshot and from the binlog's 16 raw bytes.
 TEST(MySqlTypesTest, MariaDbUuidIsUuidString) {
   const std::string db = uniqueDatabase("ituuid");
-  DatabaseGuard db_guard(db);
+  Databases db_guard({db}, /*create=*/false);
   auto session = relaxedSession();
   session->execute("CREATE DATABASE " + db);
   session->execute("CREATE TABLE " + db + ".u (id INT NOT NULL PRIMARY KEY, c_uuid UUID)");
@@ -1079,11 +1016,11 @@ TEST(MySqlTypesTest, MariaDbUuidIsUuidString) {
   insert(0);
 
   auto dir = scratchDir("mysql-types-uuid");
-  Connectd w(dir, workerProps());
+  Connectd w(dir, mysqlWorkerProps());
   w.start();
   w.waitReady();
   const std::string prefix = db;
-  Json cfg = connectorConfig(prefix, db, 185004);
+  Json cfg = mysqlConnectorConfig(prefix, db, 185004);
   cfg["connector.class"] = "io.debezium.connector.mariadb.MariaDbConnector";
   ASSERT_EQ(w.post("/connectors", {{"name", prefix}, {"config", cfg}}).status, 201);
   ASSERT_TRUE(w.waitForState(prefix, "RUNNING")) << w.log();

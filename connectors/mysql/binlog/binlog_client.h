@@ -60,6 +60,10 @@ class BinlogClient {
   void interrupt();  // thread-safe
   void close();
   bool isMariaDb() const { return mariadb_; }
+  // The TLS cipher of the replication connection; nullopt when it is not encrypted or closed.
+  std::optional<std::string> sslCipher() const {
+    return connection_ ? connection_->sslCipher() : std::nullopt;
+  }
   std::string serverVersion() const { return server_version_; }
   // Updated by every FORMAT_DESCRIPTION event seen; the v4 defaults before the first one.
   const FormatDescription& formatDescription() const { return fd_; }

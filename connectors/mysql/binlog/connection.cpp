@@ -3,10 +3,17 @@
 #include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
+#include <openssl/x509.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
 
 namespace connectd::mysql {
 
@@ -36,6 +43,121 @@ SslMode parseSslMode(const std::string& mode) {
           "'; expected disabled, preferred, required, verify_ca, verify_identity (MySQL) or "
           "disable, trust, verify-ca, verify-full (MariaDB)",
       0, "");
+}
+
+const char* sslModeName(SslMode mode) {
+  switch (mode) {
+    case SslMode::Disabled: return "disabled";
+    case SslMode::Preferred: return "preferred";
+    case SslMode::Required: return "required";
+    case SslMode::VerifyCa: return "verify_ca";
+    case SslMode::VerifyIdentity: return "verify_identity";
+  }
+  return "";
+}
+
+// PEM text handed to libmariadb, which reads certificates and keys from files only: an
+// anonymous memory file that never reaches a disk and vanishes with its descriptor. libmariadb
+// opens it through /proc/self/fd during the TLS handshake, inside mysql_real_connect.
+class MemoryFile {
+ public:
+  MemoryFile(const char* name, const std::string& text) {
+    fd_ = ::memfd_create(name, MFD_CLOEXEC);
+    if (fd_ < 0)
+      throw MysqlException(std::string("Cannot create an in-memory file for the TLS ") + name + ": " +
+                               std::strerror(errno),
+                           0, "");
+    size_t done = 0;
+    while (done < text.size()) {
+      ssize_t n = ::write(fd_, text.data() + done, text.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        int err = errno;
+        ::close(fd_);
+        throw MysqlException(std::string("Cannot write the TLS ") + name + " to memory: " + std::strerror(err), 0,
+                             "");
+      }
+      done += static_cast<size_t>(n);
+    }
+    path_ = "/proc/self/fd/" + std::to_string(fd_);
+  }
+  ~MemoryFile() { ::close(fd_); }
+  MemoryFile(const MemoryFile&) = delete;
+  MemoryFile& operator=(const MemoryFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  int fd_ = -1;
+  std::string path_;
+};
+
+bool isFile(const char* path) {
+  struct stat st {};
+  return path != nullptr && *path != '\0' && ::stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+// What OpenSSL itself would trust: SSL_CERT_FILE / SSL_CERT_DIR, else its compiled-in bundle
+// and directory (on Debian /usr/lib/ssl/cert.pem -> /etc/ssl/certs/ca-certificates.crt and
+// /usr/lib/ssl/certs). verify_ca needs them named explicitly: libmariadb only checks the
+// certificate chain when it is given CA certificates (or told to check the host name too).
+struct SystemCas {
+  std::string file, dir;
+};
+SystemCas systemCas() {
+  SystemCas cas;
+  const char* file = std::getenv(X509_get_default_cert_file_env());
+  const char* dir = std::getenv(X509_get_default_cert_dir_env());
+  if (file == nullptr && dir == nullptr) {
+    file = X509_get_default_cert_file();
+    dir = X509_get_default_cert_dir();
+  }
+  if (isFile(file)) cas.file = file;
+  // A directory list (colon-separated) is passed on as is: OpenSSL splits it.
+  if (dir != nullptr && *dir != '\0') cas.dir = dir;
+  return cas;
+}
+
+// What libmariadb gets for TLS, prepared before the handle exists so that a failure here leaves
+// nothing half-made. The memory files must outlive the handshake.
+struct TlsSettings {
+  std::unique_ptr<MemoryFile> ca_file, cert_file, key_file;
+  std::string ca, capath, cert, key;
+  std::string trusted;  // the CA certificates checked against, for messages
+};
+
+TlsSettings tlsSettings(SslMode ssl, const ConnectionOptions& o, const std::string& where) {
+  TlsSettings t;
+  if (ssl == SslMode::Disabled) return t;
+  t.cert = o.ssl_cert;
+  t.key = o.ssl_key;
+  if (!o.ssl_cert_pem.empty()) {
+    t.cert_file = std::make_unique<MemoryFile>("client certificate", o.ssl_cert_pem);
+    t.cert = t.cert_file->path();
+  }
+  if (!o.ssl_key_pem.empty()) {
+    t.key_file = std::make_unique<MemoryFile>("client key", o.ssl_key_pem);
+    t.key = t.key_file->path();
+  }
+  if (ssl != SslMode::VerifyCa && ssl != SslMode::VerifyIdentity) return t;
+  if (!o.ssl_ca_pem.empty()) {
+    t.ca_file = std::make_unique<MemoryFile>("CA certificates", o.ssl_ca_pem);
+    t.ca = t.ca_file->path();
+    t.trusted = o.ssl_ca_origin.empty() ? "the configured CA certificates" : o.ssl_ca_origin;
+  } else if (!o.ssl_ca.empty()) {
+    t.ca = o.ssl_ca;
+    t.trusted = "'" + o.ssl_ca + "'";
+  } else {
+    SystemCas cas = systemCas();
+    if (cas.file.empty() && cas.dir.empty())
+      throw MysqlException("Unable to connect to the database at " + where + ": ssl mode " + sslModeName(ssl) +
+                               " needs trusted CA certificates, but none are configured and the system has none "
+                               "(configure a truststore or set SSL_CERT_FILE)",
+                           0, "");
+    t.ca = cas.file;
+    t.capath = cas.dir;
+    t.trusted = "the system's CA certificates (" + (cas.file.empty() ? cas.dir : cas.file) + ")";
+  }
+  return t;
 }
 
 bool isAuthenticationError(unsigned code) {
@@ -91,6 +213,7 @@ void Connection::connect() {
   close();
   interrupted_ = false;
   SslMode ssl = parseSslMode(options_.ssl_mode);
+  const TlsSettings tls = tlsSettings(ssl, options_, describe());
   mysql_ = mysql_init(nullptr);
   if (mysql_ == nullptr) throw MysqlException("Cannot allocate a MySQL client handle", 0, "");
 
@@ -114,16 +237,20 @@ void Connection::connect() {
   mysql_optionsv(mysql_, MYSQL_OPT_MAX_ALLOWED_PACKET, &max_packet);
   mysql_optionsv(mysql_, MYSQL_OPT_CONNECT_ATTR_ADD, "program_name", "connectd");
 
+  // libmariadb 3.3 checks the server's certificate chain whenever it has CA certificates
+  // (MYSQL_OPT_SSL_CA: SSL_VERIFY_PEER plus the verify result, during the handshake, before
+  // any credentials are sent) and checks the host name only with
+  // MYSQL_OPT_SSL_VERIFY_SERVER_CERT. So verify_ca = CA certificates without that flag,
+  // verify_identity = both, and preferred/required get no CA certificates at all.
   if (ssl != SslMode::Disabled) {
     my_bool on = 1;
     mysql_optionsv(mysql_, MYSQL_OPT_SSL_ENFORCE, &on);
-    if (!options_.ssl_ca.empty()) mysql_optionsv(mysql_, MYSQL_OPT_SSL_CA, options_.ssl_ca.c_str());
-    if (!options_.ssl_cert.empty())
-      mysql_optionsv(mysql_, MYSQL_OPT_SSL_CERT, options_.ssl_cert.c_str());
-    if (!options_.ssl_key.empty())
-      mysql_optionsv(mysql_, MYSQL_OPT_SSL_KEY, options_.ssl_key.c_str());
-    my_bool verify = ssl == SslMode::VerifyCa || ssl == SslMode::VerifyIdentity;
-    mysql_optionsv(mysql_, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+    if (!tls.cert.empty()) mysql_optionsv(mysql_, MYSQL_OPT_SSL_CERT, tls.cert.c_str());
+    if (!tls.key.empty()) mysql_optionsv(mysql_, MYSQL_OPT_SSL_KEY, tls.key.c_str());
+    if (!tls.ca.empty()) mysql_optionsv(mysql_, MYSQL_OPT_SSL_CA, tls.ca.c_str());
+    if (!tls.capath.empty()) mysql_optionsv(mysql_, MYSQL_OPT_SSL_CAPATH, tls.capath.c_str());
+    my_bool check_host = ssl == SslMode::VerifyIdentity;
+    mysql_optionsv(mysql_, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &check_host);
   }
 
   if (mysql_real_connect(mysql_, options_.host.c_str(), options_.user.c_str(),
@@ -137,15 +264,23 @@ void Connection::connect() {
     if (isAuthenticationError(code))
       throw MysqlException("Failed to authenticate to the database at " + describe() + ": " + cause,
                            code, state);
+    if (code == CR_SSL_CONNECTION_ERROR && !tls.trusted.empty()) {
+      cause += " (ssl mode " + std::string(sslModeName(ssl)) + ": the server certificate must be issued by a CA in " +
+               tls.trusted;
+      if (ssl == SslMode::VerifyIdentity) cause += " and name the host '" + options_.host + "'";
+      cause += ")";
+    }
     throw MysqlException("Unable to connect to the database at " + describe() + ": " + cause, code,
                          state);
   }
-  // libmariadb falls back to plain text when the server lacks TLS unless it must verify.
-  if (ssl == SslMode::Required && mysql_get_ssl_cipher(mysql_) == nullptr) {
+  // Unless it must check the host name, libmariadb silently falls back to plain text when the
+  // server offers no TLS; only `preferred` may. (The server's greeting and the authentication
+  // exchange already went unencrypted then; with a server that has TLS that never happens.)
+  if (ssl != SslMode::Disabled && ssl != SslMode::Preferred && mysql_get_ssl_cipher(mysql_) == nullptr) {
     close();
-    throw MysqlException("Unable to connect to the database at " + describe() +
-                             ": SSL is required but the server does not support it",
-                         0, "");
+    throw MysqlException("Unable to connect to the database at " + describe() + ": ssl mode " +
+                             sslModeName(ssl) + " requires an encrypted connection but the server does not support SSL",
+                         CR_SSL_CONNECTION_ERROR, "HY000");
   }
   {
     std::lock_guard lock(socket_mu_);
@@ -160,6 +295,13 @@ void Connection::connect() {
       Result res(mysql_store_result(mysql_));
     } while (mysql_next_result(mysql_) == 0);
   }
+}
+
+std::optional<std::string> Connection::sslCipher() const {
+  if (mysql_ == nullptr) return std::nullopt;
+  const char* cipher = mysql_get_ssl_cipher(mysql_);
+  if (cipher == nullptr) return std::nullopt;
+  return std::string(cipher);
 }
 
 bool Connection::isMariaDb() const {

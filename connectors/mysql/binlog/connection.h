@@ -32,11 +32,26 @@ struct ConnectionOptions {
   int port = 3306;
   std::string user;
   std::string password;
-  // MySQL names disabled|preferred|required|verify_ca|verify_identity and MariaDB names
-  // disable|trust|verify-ca|verify-full. libmariadb verifies the host name whenever it verifies
-  // the certificate, so verify_ca behaves like verify_identity.
+  // TLS, with Debezium's modes: MySQL names disabled|preferred|required|verify_ca|verify_identity
+  // and MariaDB names disable|trust|verify-ca|verify-full.
+  //  - disabled: plain text.
+  //  - preferred: TLS when the server offers it, else plain text; the certificate is not checked.
+  //  - required (trust): TLS or fail; the certificate is not checked.
+  //  - verify_ca (verify-ca): as required, and the server's certificate chain must lead to a
+  //    trusted CA; the host name is not checked.
+  //  - verify_identity (verify-full): as verify_ca, and the certificate must name `host`.
+  // The modes that must encrypt fail when the server has no TLS.
   std::string ssl_mode = "disabled";
-  std::string ssl_ca, ssl_cert, ssl_key;  // PEM paths, optional
+  // Trusted CA certificates (used by verify_ca/verify_identity only): PEM text, else a PEM file,
+  // else the system's CA certificates (OpenSSL's default locations, SSL_CERT_FILE/SSL_CERT_DIR).
+  std::string ssl_ca_pem;
+  std::string ssl_ca;
+  // Where ssl_ca_pem came from (e.g. "database.ssl.truststore '/etc/ts.p12'"), for messages.
+  std::string ssl_ca_origin;
+  // The client certificate chain and its private key, presented in every TLS mode when set:
+  // PEM text (ssl_cert_pem/ssl_key_pem, the key unencrypted), else PEM files.
+  std::string ssl_cert_pem, ssl_key_pem;
+  std::string ssl_cert, ssl_key;
   int connect_timeout_ms = 30000;
   int read_timeout_ms = 0;                   // 0 = none; libmariadb rounds up to whole seconds
   std::vector<std::string> init_statements;  // run after connect (database.initial.statements)
@@ -53,9 +68,13 @@ class Connection {
 
   // Opens the connection (utf8mb4) and runs the init statements. Throws MysqlException:
   // "Failed to authenticate to the database at h:p with user 'u': <cause>" for access denied,
-  // "Unable to connect to the database at h:p with user 'u': <cause>" otherwise.
+  // "Unable to connect to the database at h:p with user 'u': <cause>" otherwise (TLS failures
+  // add what the ssl mode checked). PEM text options reach libmariadb as anonymous in-memory
+  // files (memfd) that exist only during the call; nothing is written to disk.
   void connect();
   bool isConnected() const { return mysql_ != nullptr; }
+  // The TLS cipher of the open connection; nullopt when it is not encrypted (or not open).
+  std::optional<std::string> sslCipher() const;
   bool isMariaDb() const;
   std::string serverVersion() const;
   unsigned long threadId() const;
