@@ -3,13 +3,17 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <cstdio>
+#include <functional>
 #include <random>
 #include <set>
 #include <sstream>
 #include <utility>
 
 #include "connectors/mysql/binlog_connection_configuration.h"
+#include "connectors/mysql/snapshotter.h"
 #include "server/api/errors.h"
 
 namespace connectd::mysql {
@@ -85,6 +89,196 @@ bool isAtOrBefore(const api::OffsetMap& recorded, const api::OffsetMap& desired)
   auto de = offsetLong(desired, "event").value_or(0);
   if (re != de) return re < de;
   return offsetLong(recorded, "row").value_or(0) <= offsetLong(desired, "row").value_or(0);
+}
+
+// Configuration.getBoolean for the internal key Debezium reads as
+// CommonConnectorConfig.isLogPositionCheckEnabled() (log.position.check.enable, default true).
+bool logPositionCheckEnabled(const api::ConfigMap& props) {
+  auto it = props.find("internal.log.position.check.enable");
+  if (it == props.end()) return true;
+  std::string v;
+  for (char c : it->second) {
+    if (!std::isspace(static_cast<unsigned char>(c))) v.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return v != "false";
+}
+
+// MySqlConnection.binaryLogStatusStatement: SHOW BINARY LOG STATUS where the server has it (MySQL
+// 8.4 removed SHOW MASTER STATUS), SHOW MASTER STATUS on older MySQL and on MariaDB.
+std::string binaryLogStatusStatement(Connection& conn) {
+  if (conn.isMariaDb()) return "SHOW MASTER STATUS";
+  try {
+    conn.query("SHOW BINARY LOG STATUS");
+    return "SHOW BINARY LOG STATUS";
+  } catch (const MysqlException& e) {
+    // CR_CONNECTION_ERROR, CR_CONN_HOST_ERROR, CR_SERVER_GONE_ERROR, CR_SERVER_LOST: not a
+    // missing statement (isNetworkError's SQLSTATE 08xxx).
+    if (e.code() == 2002 || e.code() == 2003 || e.code() == 2006 || e.code() == 2013) {
+      throw api::ConnectException(std::string("Failed to establish connection with the database: ") + e.what());
+    }
+    const std::string version = conn.serverVersion();
+    int major = 0;
+    int minor = 0;
+    if (std::sscanf(version.c_str(), "%d.%d", &major, &minor) == 2 && (major > 8 || (major == 8 && minor >= 4))) {
+      throw api::ConnectException("MySQL version " + version +
+                                  " should support SHOW BINARY LOG STATUS but it failed. Check database permissions "
+                                  "or connectivity.");
+    }
+    return "SHOW MASTER STATUS";
+  }
+}
+
+// BinlogConnectorConnection.availableBinlogFiles: SHOW BINARY LOGS, oldest first.
+std::vector<std::string> binaryLogs(Connection& conn) {
+  std::vector<std::string> files;
+  try {
+    for (const auto& row : conn.query("SHOW BINARY LOGS")) {
+      if (!row.empty() && row[0]) files.push_back(*row[0]);
+    }
+  } catch (const MysqlException& e) {
+    throw api::ConnectException(
+        std::string("Unexpected error while connecting to the database and looking for binary logs: ") + e.what());
+  }
+  return files;
+}
+
+// The restart point as Debezium prints an offset context in its messages (BinlogOffsetContext
+// and BinlogSourceInfo toString(), the fields a restart depends on).
+std::string describeOffset(const BinlogOffsetContext& ctx) {
+  const std::string gtids = ctx.restartGtidSet() ? *ctx.restartGtidSet() : "null";
+  std::ostringstream out;
+  out << "BinlogOffsetContext{sourceInfo=BinlogSourceInfo{currentBinlogFilename='" << ctx.currentFile()
+      << "', currentBinlogPosition=" << ctx.currentPosition() << ", serverId=" << ctx.serverId()
+      << "}, restartGtidSet='" << gtids << "', restartBinlogFilename='" << ctx.restartFile()
+      << "', restartBinlogPosition=" << ctx.restartPosition() << ", restartRowsToSkip=" << ctx.rowsToSkip()
+      << ", restartEventsToSkip=" << ctx.eventsToSkip() << "}";
+  return out.str();
+}
+
+bool isBlank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c) != 0; });
+}
+
+// BinlogConnectorConnection.isBinlogPositionAvailable's GTID branch on MariaDB (MariaDbConnection):
+// the server's GTIDs are GTID_BINLOG_POS, and no purged set is known (Debezium's purgedGtidSet()
+// is empty for MariaDB), so the offset's GTIDs only have to be contained in the server's.
+bool mariaDbGtidsAvailable(Connection& conn, const std::string& offset_gtids,
+                           const std::function<bool(const std::string&)>& source_filter) {
+  binlog::MariaDbGtidSet available;
+  try {
+    auto rows = conn.query("SHOW GLOBAL VARIABLES LIKE 'GTID_BINLOG_POS'");
+    if (!rows.empty() && rows[0].size() >= 2 && rows[0][1]) available = binlog::MariaDbGtidSet::parse(*rows[0][1]);
+  } catch (const MysqlException& e) {
+    throw api::ConnectException(std::string("Unexpected error while looking at GTID_BINLOG_POS: ") + e.what());
+  }
+  if (available.empty()) {
+    spdlog::info("Connector used GTIDs previously, but server does not know of any GTIDs or they are not enabled");
+    return false;
+  }
+  binlog::MariaDbGtidSet wanted;
+  try {
+    wanted = binlog::MariaDbGtidSet::parse(offset_gtids).retainAll(source_filter);
+  } catch (const std::invalid_argument&) {
+    spdlog::info("Connector last known GTIDs are '{}', but server has '{}'", offset_gtids, available.toStreamString());
+    return false;
+  }
+  spdlog::info("GTID Set retained: '{}'", wanted.toStreamString());
+  if (!wanted.isContainedWithin(available)) {
+    spdlog::info("Connector last known GTIDs are '{}', but server has '{}'", wanted.toStreamString(),
+                 available.toStreamString());
+    return false;
+  }
+  spdlog::info("Server has already purged '' GTIDs");
+  return true;
+}
+
+// The same on MySQL (MySqlConnection): the executed set from the binlog status statement, and no
+// GTID the connector still has to read may be in gtid_purged.
+bool mySqlGtidsAvailable(Connection& conn, const std::string& offset_gtids,
+                         const std::function<bool(const std::string&)>& source_filter) {
+  binlog::MySqlGtidSet available;
+  binlog::MySqlGtidSet purged;
+  try {
+    auto status = conn.query(binaryLogStatusStatement(conn));
+    if (!status.empty() && status[0].size() > 4 && status[0][4]) available = binlog::MySqlGtidSet::parse(*status[0][4]);
+    if (auto p = conn.queryScalar("SELECT @@global.gtid_purged")) purged = binlog::MySqlGtidSet::parse(*p);
+  } catch (const MysqlException& e) {
+    throw api::ConnectException(std::string("Unexpected error while looking at GTID mode: ") + e.what());
+  }
+  if (available.empty()) {
+    spdlog::info("Connector used GTIDs previously, but server does not know of any GTIDs or they are not enabled");
+    return false;
+  }
+  binlog::MySqlGtidSet wanted;
+  try {
+    wanted = binlog::MySqlGtidSet::parse(offset_gtids).retainAll(source_filter);
+  } catch (const std::invalid_argument&) {
+    spdlog::info("Connector last known GTIDs are '{}', but server has '{}'", offset_gtids, available.toString());
+    return false;
+  }
+  spdlog::info("GTID Set retained: '{}'", wanted.toString());
+  if (!wanted.isContainedWithin(available)) {
+    spdlog::info("Connector last known GTIDs are '{}', but server has '{}'", wanted.toString(), available.toString());
+    return false;
+  }
+  const binlog::MySqlGtidSet to_replicate = available.retainAll(source_filter).subtract(wanted);
+  spdlog::info("Server has already purged '{}' GTIDs", purged.toString());
+  const binlog::MySqlGtidSet not_purged = to_replicate.subtract(purged);
+  spdlog::info("GTIDs known by the server but not processed yet '{}', for replication are available only '{}'",
+               to_replicate.toString(), not_purged.toString());
+  if (!(to_replicate == not_purged)) {
+    spdlog::info("Some of the GTIDs needed to replicate have been already purged");
+    return false;
+  }
+  return true;
+}
+
+// BaseSourceTask.validateSchemaHistory for the task's one partition (`offset` null: none stored).
+// Throws Debezium's ConnectExceptions; returns true when the offset must be discarded so that a
+// snapshot fills the gap (Offsets.resetOffset). The position check runs only for a completed
+// snapshot's offset whose history exists, and only matters when the snapshotter streams.
+bool validateSchemaHistory(const Snapshotter& snapshotter, SchemaHistory& history, const BinlogOffsetContext* offset,
+                           const std::string& partition, bool check_position,
+                           const std::function<bool()>& position_available) {
+  if (offset == nullptr) {
+    if (snapshotter.shouldSnapshotOnSchemaError()) {
+      throw api::ConnectException(
+          "Could not find existing redo log information while attempting schema only recovery snapshot");
+    }
+    spdlog::info("Connector started with no previous offset for partition '{{server={}}}'", partition);
+    return false;
+  }
+  if (offset->snapshotWasRunning()) {
+    if (!snapshotter.shouldSnapshotData(true, true) && !snapshotter.shouldSnapshotSchema(true, true)) {
+      throw api::ConnectException(
+          "The connector previously stopped while taking a snapshot, but now the connector is configured to never "
+          "allow snapshots. Reconfigure the connector to use snapshots initially or when needed.");
+    }
+    return false;
+  }
+  if (!history.exists()) {
+    spdlog::warn("Database schema history was not found but was expected");
+    if (snapshotter.shouldSnapshotOnSchemaError()) {
+      spdlog::info("The db-history topic is missing but we are in {} snapshot mode. Attempting to snapshot the current "
+                   "schema and then begin reading the redo log from the last recorded offset.",
+                   snapshotter.name());
+      return false;
+    }
+    throw api::ConnectException(
+        "The db history topic is missing. You may attempt to recover it by reconfiguring the connector to recovery.");
+  }
+  if (!check_position) return false;
+  if (position_available() || !snapshotter.shouldStream()) return false;
+  spdlog::warn("Last recorded offset is no longer available on the server.");
+  if (snapshotter.shouldSnapshotOnDataError()) {
+    spdlog::info("The last recorded offset is no longer available but we are in {} snapshot mode. Attempting to "
+                 "snapshot data to fill the gap.",
+                 snapshotter.name());
+    return true;
+  }
+  throw api::ConnectException("The connector is trying to read change stream starting at " + describeOffset(*offset) +
+                              ", but this is no longer available on the server. Reconfigure the connector to use a "
+                              "snapshot mode when needed.");
 }
 
 }  // namespace
@@ -179,25 +373,32 @@ void MySqlConnectorTask::start(const api::ConfigMap& props) {
     loaded_offset_.reset();
   }
 
-  // The database must be reachable and configured before the task reports RUNNING.
+  // BinlogSourceTask / BaseSourceTask start-up, in Debezium's order: the snapshotter, the binlog
+  // settings (only when it streams), the purged-binlog warning, then validateSchemaHistory, which
+  // may discard the offset (when_needed) or fail the task. No privilege check runs here: missing
+  // grants surface as the server's error from the statement or the binlog dump that needs them.
+  const Snapshotter snapshotter = Snapshotter::forConfig(*config_);
   Connection conn(connectionOptions());
   conn.connect();
-  plan_ = plan(loaded_offset_);
-  if (plan_.stream) checkBinlogSettings(conn);
-  if (loaded_offset_ && !plan_.snapshot_data && plan_.stream && !binlogPositionAvailable(conn, *ctx_)) {
-    if (config_->snapshotMode() == "when_needed") {
-      spdlog::warn("The saved binlog position is no longer available; snapshot.mode=when_needed takes a new snapshot");
-      loaded_offset_.reset();
-      resetOffsetContext();
-      plan_ = Plan{true, true, true};
-    } else {
-      throw api::ConnectException("The connector is trying to read binlog starting at " +
-                                  ctx_->restartFile() + ":" + std::to_string(ctx_->restartPosition()) +
-                                  ", but this is no longer available on the server. Reconfigure the connector to use a "
-                                  "snapshot when needed.");
+  if (snapshotter.shouldStream()) checkBinlogSettings(conn);
+  if (!loaded_offset_ && !snapshotter.shouldSnapshotData(false, false)) {
+    const std::vector<std::string> logs = binaryLogs(conn);
+    if (logs.empty()) {
+      spdlog::warn("No binlog appears to be available. Ensure that the database's row-level binlog is enabled.");
+    } else if (logs.front().size() < 5 || logs.front().compare(logs.front().size() - 5, 5, "00001") != 0) {
+      spdlog::warn("It is possible the server has purged some binlogs. If this is the case, then using snapshot "
+                   "mode may be required.");
     }
   }
+  const bool discard_offset = validateSchemaHistory(
+      snapshotter, *history_, loaded_offset_ ? ctx_.get() : nullptr, config_->topicPrefix(), logPositionCheckEnabled(props),
+      [&] { return binlogPositionAvailable(conn, *ctx_); });
+  if (discard_offset) {
+    loaded_offset_.reset();
+    resetOffsetContext();
+  }
   conn.close();
+  plan_ = plan(loaded_offset_);
 
   history_->initializeStorage();
   if (loaded_offset_ && !plan_.snapshot_schema) recoverSchema();
@@ -210,56 +411,23 @@ void MySqlConnectorTask::resetOffsetContext() {
   ctx_->setTransactionMetadataEnabled(settings_.transaction_metadata);
 }
 
+// RelationalSnapshotChangeEventSource.getSnapshottingTask and the coordinator's streaming switch,
+// for the offset validateSchemaHistory left (none when it was discarded).
 MySqlConnectorTask::Plan MySqlConnectorTask::plan(const std::optional<api::OffsetMap>& offset) {
-  const std::string mode = config_->snapshotMode();
+  const Snapshotter snapshotter = Snapshotter::forConfig(*config_);
+  const bool offset_exists = offset.has_value();
+  const bool in_progress = offset_exists && ctx_->snapshotWasRunning();
+  if (offset_exists && !in_progress) spdlog::info("A previous offset indicating a completed snapshot has been found.");
   Plan p;
-  if (!offset) {
-    if (mode == "recovery") {
-      throw api::ConnectException("Could not find existing redo log information while attempting schema only recovery snapshot");
-    }
-    if (mode == "never") {
-      p = Plan{false, false, true};
-    } else if (mode == "no_data") {
-      p = Plan{true, false, true};
-    } else {
-      p = Plan{true, true, mode != "initial_only"};
-    }
-    if (history_->exists() && (p.snapshot_schema)) {
-      // A previous incarnation's history without an offset: start it over, as Debezium does
-      // when it snapshots (the old records would describe tables at positions now unknown).
-      spdlog::warn("Schema history topic already holds records but no offset exists; the snapshot records the schema again");
-    }
-    return p;
+  p.snapshot_schema = snapshotter.shouldSnapshotSchema(offset_exists, in_progress);
+  p.snapshot_data = snapshotter.shouldSnapshotData(offset_exists, in_progress);
+  p.stream = snapshotter.shouldStream();
+  if (p.snapshot_data && p.snapshot_schema) {
+    spdlog::info("According to the connector configuration both schema and data will be snapshot.");
+  } else if (p.snapshot_schema) {
+    spdlog::info("According to the connector configuration only schema will be snapshot.");
   }
-  if (ctx_->snapshotWasRunning()) {
-    if (mode == "never") {
-      throw api::ConnectException(
-          "The connector previously stopped while taking a snapshot, but now the connector is configured to never "
-          "allow snapshots. Reconfigure the connector to use snapshots initially or when needed.");
-    }
-    if (mode == "no_data" || mode == "recovery") return Plan{true, false, true};
-    spdlog::info("Previous snapshot was cancelled before completion; a new snapshot will be taken.");
-    resetOffsetContext();
-    loaded_offset_.reset();
-    return Plan{true, true, mode != "initial_only"};
-  }
-  if (mode == "always") {
-    resetOffsetContext();
-    loaded_offset_.reset();
-    return Plan{true, true, true};
-  }
-  if (mode == "initial_only") return Plan{false, false, false};
-  if (mode == "recovery") return Plan{true, false, true};
-  if (!history_->exists()) {
-    if (mode == "when_needed") {
-      resetOffsetContext();
-      loaded_offset_.reset();
-      return Plan{true, true, true};
-    }
-    throw api::ConnectException(
-        "The db history topic is missing. You may attempt to recover it by reconfiguring the connector to recovery.");
-  }
-  return Plan{false, false, true};
+  return p;
 }
 
 void MySqlConnectorTask::checkBinlogSettings(Connection& conn) {
@@ -287,15 +455,27 @@ void MySqlConnectorTask::checkBinlogSettings(Connection& conn) {
   }
 }
 
+// BinlogConnectorConnection.validateLogPosition / isBinlogPositionAvailable: an offset with GTIDs
+// is judged by them alone (its binlog file is not looked at), one without by its binlog file.
 bool MySqlConnectorTask::binlogPositionAvailable(Connection& conn, const BinlogOffsetContext& ctx) {
-  std::vector<std::string> files;
-  for (const auto& row : conn.query("SHOW BINARY LOGS")) {
-    if (!row.empty() && row[0]) files.push_back(*row[0]);
+  // gtid.ignore.on.recovery treats the stored GTIDs as absent, as the streaming start does.
+  const std::optional<std::string> gtids =
+      config_->gtidIgnoreOnRecovery() ? std::nullopt : ctx.restartGtidSet();
+  if (gtids) {
+    if (isBlank(*gtids)) return true;
+    return conn.isMariaDb() ? mariaDbGtidsAvailable(conn, *gtids, config_->gtidSourceFilter())
+                            : mySqlGtidsAvailable(conn, *gtids, config_->gtidSourceFilter());
   }
-  if (std::find(files.begin(), files.end(), ctx.restartFile()) != files.end()) return true;
+  const std::string& file = ctx.restartFile();
+  if (isBlank(file)) return true;
+  const std::vector<std::string> files = binaryLogs(conn);
+  if (std::find(files.begin(), files.end(), file) != files.end()) {
+    spdlog::info("Server has the binlog file '{}' required by the connector", file);
+    return true;
+  }
   std::string list;
   for (const auto& f : files) list += (list.empty() ? "" : ", ") + f;
-  spdlog::info("Connector requires binlog file '{}', but server only has {}", ctx.restartFile(), list);
+  spdlog::info("Connector requires binlog file '{}', but server only has {}", file, list);
   return false;
 }
 
@@ -314,11 +494,19 @@ void MySqlConnectorTask::stop() {
 }
 
 void MySqlConnectorTask::run() {
+  bool snapshotting = false;
   try {
-    if (plan_.snapshot_schema || plan_.snapshot_data) snapshot(plan_.snapshot_data);
+    if (plan_.snapshot_schema || plan_.snapshot_data) {
+      snapshotting = true;
+      snapshot(plan_.snapshot_data);
+      snapshotting = false;
+    } else {
+      spdlog::info("Snapshot step 1 - Skipping snapshot: neither schema nor data is to be snapshot");
+    }
     if (stopping()) return;
     if (!plan_.stream) {
-      spdlog::info("Snapshot mode {} does not stream; the task has nothing more to do", config_->snapshotMode());
+      // ChangeEventSourceCoordinator: the task stays RUNNING and its poll() returns nothing.
+      spdlog::info("Streaming is disabled for snapshot mode {}", Snapshotter::forConfig(*config_).name());
       return;
     }
     stream();
@@ -327,9 +515,12 @@ void MySqlConnectorTask::run() {
       spdlog::debug("MySQL reader stopped: {}", e.what());
       return;
     }
-    spdlog::error("MySQL connector task failed: {}", e.what());
+    spdlog::error("MySQL connector task failed{}: {}", snapshotting ? " during the snapshot" : "", e.what());
     if (dynamic_cast<const api::ConnectException*>(&e) != nullptr) {
       queue_->fail(std::current_exception());
+    } else if (snapshotting) {
+      // A server error of a snapshot statement (e.g. a missing privilege) is reported as is.
+      queue_->fail(std::make_exception_ptr(api::ConnectException(e.what())));
     } else {
       queue_->fail(std::make_exception_ptr(api::ConnectException(std::string("Error processing binlog event: ") + e.what())));
     }

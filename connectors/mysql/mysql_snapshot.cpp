@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <optional>
 #include <set>
 
 #include "connectors/mysql/mysql_connector_task.h"
+#include "connectors/mysql/snapshotter.h"
 #include "server/api/errors.h"
 
 namespace connectd::mysql {
@@ -46,7 +48,16 @@ std::optional<int64_t> parseUtcTimestamp(const std::string& text) {
 
 void MySqlConnectorTask::snapshot(bool with_data) {
   const std::string locking = config_->snapshotLockingMode();
-  spdlog::info("Snapshot step 1 - Preparing (mode {}, locking {}, data {})", config_->snapshotMode(), locking, with_data);
+  const Snapshotter snapshotter = Snapshotter::forConfig(*config_);
+  const bool with_schema = plan_.snapshot_schema;
+  // BinlogSnapshotChangeEventSource.determineSnapshotOffset: `recovery` records the schema at the
+  // stored offset and streams on from there; every other mode reads a new position.
+  const bool from_stored_offset = loaded_offset_.has_value() && !snapshotter.shouldStreamEventsStartingFromSnapshot();
+  spdlog::info("Snapshot step 1 - Preparing (mode {}, locking {}, schema {}, data {})", snapshotter.name(), locking,
+               with_schema, with_data);
+  if (loaded_offset_ && ctx_->snapshotWasRunning()) {
+    spdlog::info("Previous snapshot was cancelled before completion; a new snapshot will be taken.");
+  }
   if (config_->snapshotDelayMs() > 0) {
     auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(config_->snapshotDelayMs());
     while (!stopping() && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -128,65 +139,84 @@ void MySqlConnectorTask::snapshot(bool with_data) {
   }
 
   spdlog::info("Snapshot step 4 - Determining snapshot offset");
-  std::vector<std::string> status_columns;
-  auto status = conn.query("SHOW MASTER STATUS", &status_columns);
-  if (status.empty() || status[0].size() < 2 || !status[0][0] || !status[0][1]) {
-    throw api::ConnectException(
-        "Cannot read the binlog filename and position via 'SHOW MASTER STATUS'. Make sure your server is correctly "
-        "configured");
+  // The stored offset, restored whole once the snapshot is done (`recovery`).
+  std::optional<BinlogOffsetContext> stored;
+  if (from_stored_offset) {
+    stored = *ctx_;
+    ctx_->beginSnapshot(stored->restartFile(), stored->restartPosition(), stored->restartGtidSet());
+    spdlog::info("\tusing the stored offset {}:{}", stored->restartFile(), stored->restartPosition());
+  } else {
+    resetOffsetContext();
+    const std::string status_statement = "SHOW MASTER STATUS";
+    std::vector<std::string> status_columns;
+    auto status = conn.query(status_statement, &status_columns);
+    if (status.empty() || status[0].size() < 2 || !status[0][0] || !status[0][1]) {
+      if (plan_.stream) {
+        throw api::ConnectException("Cannot read the binlog filename and position via '" + status_statement +
+                                    "'. Make sure your server is correctly configured");
+      }
+      spdlog::warn("Failed retrieving binlog position, continuing as streaming CDC wasn't requested");
+      ctx_->beginSnapshot("", 0, std::nullopt);
+    } else {
+      std::optional<std::string> gtids;
+      if (conn.isMariaDb()) {
+        gtids = conn.queryScalar("SELECT @@global.gtid_binlog_pos");
+        if (gtids && gtids->empty()) gtids.reset();
+      } else if (status[0].size() >= 5 && status[0][4] && !status[0][4]->empty()) {
+        std::string g = *status[0][4];
+        g.erase(std::remove(g.begin(), g.end(), '\n'), g.end());
+        gtids = g;
+      }
+      const std::string file = *status[0][0];
+      const int64_t pos = std::stoll(*status[0][1]);
+      ctx_->beginSnapshot(file, pos, gtids);
+      resetGtidSets(gtids);
+      spdlog::info("\tread binlog position of MySQL primary server: {}:{}{}", file, pos, gtids ? " gtids=" + *gtids : "");
+    }
   }
-  std::optional<std::string> gtids;
-  if (conn.isMariaDb()) {
-    gtids = conn.queryScalar("SELECT @@global.gtid_binlog_pos");
-    if (gtids && gtids->empty()) gtids.reset();
-  } else if (status[0].size() >= 5 && status[0][4] && !status[0][4]->empty()) {
-    std::string g = *status[0][4];
-    g.erase(std::remove(g.begin(), g.end(), '\n'), g.end());
-    gtids = g;
-  }
-  const std::string file = *status[0][0];
-  const int64_t pos = std::stoll(*status[0][1]);
-  ctx_->beginSnapshot(file, pos, gtids);
-  resetGtidSets(gtids);
-  spdlog::info("\tread binlog position of MySQL primary server: {}:{}{}", file, pos, gtids ? " gtids=" + *gtids : "");
 
-  spdlog::info("Snapshot step 5 - Reading structure of captured tables");
   ctx_->setSourceTimeMicros(nowMicros());
-  tables_.clear();
-  schemas_.clear();
-  {
-    std::string set_sql;
-    auto vars = conn.query("SHOW VARIABLES WHERE Variable_name IN ('character_set_server','collation_server')");
-    std::sort(vars.begin(), vars.end());
-    for (const auto& row : vars) {
-      if (row.size() < 2 || !row[0] || !row[1]) continue;
-      std::string value = *row[1];
-      if (value.find_first_of(",;") != std::string::npos) value = "'" + value + "'";
-      set_sql += (set_sql.empty() ? "SET " : ", ") + *row[0] + "=" + value;
+  if (!with_schema) {
+    // The table model recovered from the schema history serves the data snapshot.
+    spdlog::info("Snapshot step 5 - Skipping persisting of schema history");
+  } else {
+    spdlog::info("Snapshot step 5 - Reading structure of captured tables");
+    tables_.clear();
+    schemas_.clear();
+    {
+      std::string set_sql;
+      auto vars = conn.query("SHOW VARIABLES WHERE Variable_name IN ('character_set_server','collation_server')");
+      std::sort(vars.begin(), vars.end());
+      for (const auto& row : vars) {
+        if (row.size() < 2 || !row[0] || !row[1]) continue;
+        std::string value = *row[1];
+        if (value.find_first_of(",;") != std::string::npos) value = "'" + value + "'";
+        set_sql += (set_sql.empty() ? "SET " : ", ") + *row[0] + "=" + value;
+      }
+      if (!set_sql.empty()) {
+        set_sql += ";";
+        handleDdl(set_sql, "", true);
+      }
     }
-    if (!set_sql.empty()) {
-      set_sql += ";";
-      handleDdl(set_sql, "", true);
+    for (const auto& db : databases) {
+      for (const auto& id : tables_by_db[db]) handleDdl("DROP TABLE IF EXISTS " + quoteTable(id), db, true);
     }
-  }
-  for (const auto& db : databases) {
-    for (const auto& id : tables_by_db[db]) handleDdl("DROP TABLE IF EXISTS " + quoteTable(id), db, true);
-  }
-  for (const auto& db : databases) {
-    handleDdl("DROP DATABASE IF EXISTS " + quoteIdentifier(db), db, true);
-    std::string create_db = "CREATE DATABASE " + quoteIdentifier(db);
-    auto cs = conn.query("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM INFORMATION_SCHEMA.SCHEMATA "
-                         "WHERE SCHEMA_NAME = '" + conn.escape(db) + "'");
-    if (!cs.empty() && cs[0].size() >= 2 && cs[0][0] && cs[0][1]) {
-      create_db += " CHARSET " + *cs[0][0] + " COLLATE " + *cs[0][1];
-    }
-    handleDdl(create_db, db, true);
-    handleDdl("USE " + quoteIdentifier(db), db, true);
-    for (const auto& id : tables_by_db[db]) {
-      if (stopping()) return;
-      auto rows = conn.query("SHOW CREATE TABLE " + quoteTable(id));
-      if (rows.empty() || rows[0].size() < 2 || !rows[0][1]) continue;
-      handleDdl(*rows[0][1], db, true);
+    for (const auto& db : databases) {
+      handleDdl("DROP DATABASE IF EXISTS " + quoteIdentifier(db), db, true);
+      std::string create_db = "CREATE DATABASE " + quoteIdentifier(db);
+      auto cs = conn.query("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM INFORMATION_SCHEMA.SCHEMATA "
+                           "WHERE SCHEMA_NAME = '" + conn.escape(db) + "'");
+      if (!cs.empty() && cs[0].size() >= 2 && cs[0][0] && cs[0][1]) {
+        create_db += " CHARSET " + *cs[0][0] + " COLLATE " + *cs[0][1];
+      }
+      handleDdl(create_db, db, true);
+      handleDdl("USE " + quoteIdentifier(db), db, true);
+      for (const auto& id : tables_by_db[db]) {
+        if (stopping()) return;
+        auto rows = conn.query("SHOW CREATE TABLE " + quoteTable(id));
+        if (rows.empty() || rows[0].size() < 2 || !rows[0][1]) continue;
+        handleDdl(*rows[0][1], db, true);
+      }
     }
   }
 
@@ -208,6 +238,7 @@ void MySqlConnectorTask::snapshot(bool with_data) {
   conn.execute("COMMIT");
 
   spdlog::info("Snapshot step 8 - Finalizing");
+  if (stored) *ctx_ = *stored;
   ctx_->completeSnapshot();
   if (emitter_->hasBuffered()) {
     emitter_->flushBuffered(true, ctx_.get());

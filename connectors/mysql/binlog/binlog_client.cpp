@@ -17,7 +17,6 @@ namespace connectd::mysql::binlog {
 namespace {
 
 constexpr uint8_t kComBinlogDump = 0x12;
-constexpr uint8_t kComRegisterSlave = 0x15;
 constexpr uint8_t kComBinlogDumpGtid = 0x1e;
 constexpr uint16_t kDumpSendAnnotateRows = 0x02;  // MariaDB BINLOG_SEND_ANNOTATE_ROWS_EVENT
 constexpr uint16_t kDumpThroughGtid = 0x04;       // MySQL BINLOG_THROUGH_GTID
@@ -57,18 +56,6 @@ void BinlogClient::sendCommand(uint8_t command, const std::string& payload, bool
   int rc = mysql->methods->db_command(mysql, static_cast<enum enum_server_command>(command),
                                       payload.data(), payload.size(), expect_ok ? 0 : 1, nullptr);
   if (rc != 0) connection_->throwError(std::string(what) + " failed on " + connection_->describe());
-}
-
-void BinlogClient::registerReplica() {
-  std::string p;
-  putInt(p, options_.server_id, 4);
-  p.push_back(0);   // report host
-  p.push_back(0);   // report user
-  p.push_back(0);   // report password
-  putInt(p, 0, 2);  // report port
-  putInt(p, 0, 4);  // replication rank
-  putInt(p, 0, 4);  // master id
-  sendCommand(kComRegisterSlave, p, true, "COM_REGISTER_SLAVE");
 }
 
 void BinlogClient::connect(const StartPosition& start) {
@@ -114,8 +101,8 @@ void BinlogClient::connect(const StartPosition& start) {
     conn.execute("SET @slave_uuid = '" + uuid + "', @replica_uuid = '" + uuid + "'");
   }
 
-  registerReplica();
-
+  // No COM_REGISTER_SLAVE, as Debezium's binlog client: the dump command alone carries the server
+  // id, so a missing REPLICATION SLAVE grant is refused by the dump itself (1227).
   uint16_t flags = mariadb_ && options_.request_annotate_rows ? kDumpSendAnnotateRows : 0;
   bool gtid_mode = start.gtids && !start.gtids->empty();
   if (gtid_mode && mariadb_) {

@@ -34,7 +34,7 @@ struct BinlogClientOptions {
   bool verify_checksums = true;  // check each event's CRC32 when the binlog has them
 };
 
-// A replication client: registers as a replica and reads the binlog stream as raw events.
+// A replication client: reads the binlog stream as raw events.
 // Owned and driven by one thread (connect, next, close); interrupt() may come from any thread.
 class BinlogClient {
  public:
@@ -45,7 +45,8 @@ class BinlogClient {
 
   // Connects, negotiates the checksum (@master_binlog_checksum), MariaDB's capability
   // (@mariadb_slave_capability=4, so GTID events are sent as such), the heartbeat period and
-  // the start position, registers as a replica (COM_REGISTER_SLAVE) and starts the dump.
+  // the start position, and starts the dump (COM_BINLOG_DUMP[_GTID], which carries the server id;
+  // no COM_REGISTER_SLAVE, as Debezium's client).
   // Throws MysqlException with the server's code/sqlstate (an error at dump start, such as 1236
   // for a purged binlog or a duplicate server id, surfaces from the first next()). Returns
   // without starting the dump when interrupt() came in meanwhile; next() then returns nullopt.
@@ -70,7 +71,6 @@ class BinlogClient {
 
  private:
   void sendCommand(uint8_t command, const std::string& payload, bool expect_ok, const char* what);
-  void registerReplica();
 
   BinlogClientOptions options_;
   std::unique_ptr<Connection> connection_;
